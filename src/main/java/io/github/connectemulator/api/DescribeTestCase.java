@@ -1,0 +1,7 @@
+package io.github.connectemulator.api;
+
+import io.github.connectemulator.model.TestCaseStatus;
+
+/** DescribeTestCase, validated; a null status asks for the version shown by default. */
+public record DescribeTestCase(String instanceId, String testCaseId, TestCaseStatus status)
+    implements OwnerCommand {}

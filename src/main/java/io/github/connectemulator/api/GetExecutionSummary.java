@@ -1,0 +1,5 @@
+package io.github.connectemulator.api;
+
+/** GetTestCaseExecutionSummary, validated. */
+public record GetExecutionSummary(String instanceId, String testCaseId, String executionId)
+    implements OwnerCommand {}

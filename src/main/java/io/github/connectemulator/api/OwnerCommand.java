@@ -1,0 +1,12 @@
+package io.github.connectemulator.api;
+
+/**
+ * A validated, typed request sent over the event bus to the execution owner of its instance. Implementations are
+ * immutable records, so they travel between verticles by reference.
+ */
+public sealed interface OwnerCommand
+    permits CreateTestCase, DescribeTestCase, StartExecution, GetExecutionSummary {
+
+  /** The instance the command acts on, reduced to its id (an instance ARN names the same instance). */
+  String instanceId();
+}

@@ -1,0 +1,4 @@
+package io.github.connectemulator.api;
+
+/** StartTestCaseExecution, validated; clientToken is null when the caller sent none. */
+public record StartExecution(String instanceId, String testCaseId, String clientToken) implements OwnerCommand {}

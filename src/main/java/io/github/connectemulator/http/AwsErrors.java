@@ -1,0 +1,94 @@
+package io.github.connectemulator.http;
+
+import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.api.AwsFailure;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.validation.BadRequestException;
+import io.vertx.ext.web.validation.BodyProcessorException;
+import io.vertx.ext.web.validation.ParameterProcessorException;
+import io.vertx.ext.web.validation.RequestPredicateException;
+import java.util.List;
+
+/**
+ * The one place where failures become AWS restJson1 errors: the status AWS uses, {@code x-amzn-ErrorType}, a JSON
+ * body with {@code message}, and the request id every response carries.
+ */
+final class AwsErrors {
+
+  private static final System.Logger LOG = System.getLogger(AwsErrors.class.getName());
+  static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
+
+  private AwsErrors() {}
+
+  /** Answers with an error; does nothing if a response was already sent. */
+  static void send(RoutingContext ctx, AwsErrorType type, String message, List<String> problems) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    RequestIds.ensure(response);
+    response
+        .setStatusCode(type.httpStatus())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON)
+        .putHeader(ERROR_TYPE, type.wireName())
+        .end(JsonBodies.error(type, message, problems));
+  }
+
+  static void send(RoutingContext ctx, AwsErrorType type, String message) {
+    send(ctx, type, message, List.of());
+  }
+
+  /** Maps a failed event-bus request, or an exception thrown while handling a request. */
+  static void sendFailure(RoutingContext ctx, Throwable failure) {
+    if (failure == null) {
+      send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
+    } else if (failure instanceof AwsFailure aws) {
+      send(ctx, aws.type(), aws.getMessage(), aws.problems());
+    } else if (failure instanceof ReplyException reply) {
+      sendReplyFailure(ctx, reply);
+    } else if (failure instanceof BadRequestException badRequest) {
+      send(ctx, AwsErrorType.INVALID_PARAMETER, ValidationMessages.describe(badRequest));
+    } else {
+      LOG.log(System.Logger.Level.ERROR, "Unexpected failure on " + ctx.request().method() + " "
+          + ctx.request().path(), failure);
+      send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
+    }
+  }
+
+  private static void sendReplyFailure(RoutingContext ctx, ReplyException reply) {
+    switch (reply.failureType()) {
+      case TIMEOUT -> send(ctx, AwsErrorType.INTERNAL_SERVICE, "The request timed out inside the emulator");
+      case NO_HANDLERS -> send(ctx, AwsErrorType.INTERNAL_SERVICE, "The emulator is not ready to serve this");
+      default -> {
+        AwsErrorType type = AwsErrorType.fromFailureCode(reply.failureCode());
+        send(ctx, type != null ? type : AwsErrorType.INTERNAL_SERVICE, String.valueOf(reply.getMessage()));
+      }
+    }
+  }
+
+  /** Turns the router's own failures (no route, wrong method, body too large, validation) into AWS errors. */
+  static void installOn(io.vertx.ext.web.Router router, long maxBodyBytes) {
+    router.errorHandler(400, ctx -> {
+      Throwable failure = ctx.failure();
+      if (failure instanceof ParameterProcessorException
+          || failure instanceof BodyProcessorException
+          || failure instanceof RequestPredicateException) {
+        send(ctx, AwsErrorType.INVALID_PARAMETER, ValidationMessages.describe((BadRequestException) failure));
+      } else if (failure != null) {
+        sendFailure(ctx, failure);
+      } else {
+        send(ctx, AwsErrorType.INVALID_PARAMETER, "The request is malformed");
+      }
+    });
+    router.errorHandler(404, ctx -> send(ctx, AwsErrorType.UNKNOWN_OPERATION,
+        "No operation at " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(405, ctx -> send(ctx, AwsErrorType.UNKNOWN_OPERATION,
+        "No operation at " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(413, ctx -> send(ctx, AwsErrorType.REQUEST_ENTITY_TOO_LARGE,
+        "Request body exceeds the limit of " + maxBodyBytes + " bytes"));
+    router.errorHandler(500, ctx -> sendFailure(ctx, ctx.failure()));
+  }
+}

@@ -1,0 +1,204 @@
+package io.github.connectemulator.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a test case's published version. Mutable and confined to the owner that started it; replies carry
+ * immutable snapshots instead.
+ *
+ * <p>Records are kept compactly: observations are reached in order and a run ends at its first failure, so every
+ * reached record but the last has PASSED, and the last one's status follows from the run's status. Only the
+ * count reached and one timestamp per record are stored.
+ */
+public final class Execution {
+
+  private final String id;
+  private final String instanceId;
+  private final String testCaseId;
+  private final TestCaseVersion version;
+  private final Map<String, String> tags;
+  private final String clientToken;
+  private final int failingObservation;
+  private final long startTime;
+  private final long[] recordTimes;
+  private ExecutionStatus status = ExecutionStatus.INITIATED;
+  private long endTime = -1;
+  private long runStartedAt = -1;
+  private int reached;
+  private boolean lastRecordFailed;
+  private long nextStepAt;
+
+  public Execution(
+      String id,
+      String instanceId,
+      String testCaseId,
+      TestCaseVersion version,
+      Map<String, String> tags,
+      String clientToken,
+      int failingObservation,
+      long startTime) {
+    this.id = id;
+    this.instanceId = instanceId;
+    this.testCaseId = testCaseId;
+    this.version = version;
+    this.tags = tags;
+    this.clientToken = clientToken;
+    this.failingObservation = failingObservation;
+    this.startTime = startTime;
+    this.recordTimes = new long[version.document().observations().size()];
+  }
+
+  /** INITIATED to IN_PROGRESS: the run gets its slot and reaches its first observation. */
+  public void begin(long now) {
+    requireStatus(ExecutionStatus.INITIATED);
+    status = ExecutionStatus.IN_PROGRESS;
+    runStartedAt = now;
+    openNextRecord(now);
+  }
+
+  /**
+   * Finishes the open observation as the run's plan says. A failed observation ends the run FAILED; the last
+   * passed one ends it PASSED; otherwise the next observation opens.
+   */
+  public void completeObservation(long now) {
+    requireStatus(ExecutionStatus.IN_PROGRESS);
+    recordTimes[reached - 1] = now;
+    if (reached - 1 == failingObservation) {
+      lastRecordFailed = true;
+      end(ExecutionStatus.FAILED, now);
+    } else if (reached == recordTimes.length) {
+      end(ExecutionStatus.PASSED, now);
+    } else {
+      openNextRecord(now);
+    }
+  }
+
+  /** Ends a run that is not terminal yet; an open record ends FAILED with a failed run and STOPPED with a stop. */
+  public void end(ExecutionStatus terminal, long now) {
+    if (!terminal.isTerminal() || status.isTerminal()) {
+      throw new IllegalStateException("cannot end a " + status + " execution as " + terminal);
+    }
+    if (terminal == ExecutionStatus.FAILED && status == ExecutionStatus.IN_PROGRESS) {
+      lastRecordFailed = true;
+      recordTimes[reached - 1] = now;
+    } else if (terminal == ExecutionStatus.STOPPED && reached > 0) {
+      recordTimes[reached - 1] = now;
+    }
+    status = terminal;
+    endTime = now;
+  }
+
+  private void openNextRecord(long now) {
+    recordTimes[reached++] = now;
+  }
+
+  private void requireStatus(ExecutionStatus expected) {
+    if (status != expected) {
+      throw new IllegalStateException("execution " + id + " is " + status + ", expected " + expected);
+    }
+  }
+
+  /** Status of record {@code index}, which must be below {@link #recordsReached()}. */
+  public RecordStatus recordStatus(int index) {
+    if (index < reached - 1) {
+      return RecordStatus.PASSED;
+    }
+    return switch (status) {
+      case IN_PROGRESS -> RecordStatus.IN_PROGRESS;
+      case PASSED -> RecordStatus.PASSED;
+      case FAILED -> lastRecordFailed ? RecordStatus.FAILED : RecordStatus.PASSED;
+      case STOPPED -> RecordStatus.STOPPED;
+      case INITIATED -> throw new IllegalStateException("an INITIATED execution has no records");
+    };
+  }
+
+  /** When record {@code index} finished, or when it started while it is still open; epoch milliseconds. */
+  public long recordTime(int index) {
+    return recordTimes[index];
+  }
+
+  public int recordsReached() {
+    return reached;
+  }
+
+  public int observationsPassed() {
+    int passed = 0;
+    for (int i = 0; i < reached; i++) {
+      if (recordStatus(i) == RecordStatus.PASSED) {
+        passed++;
+      }
+    }
+    return passed;
+  }
+
+  public int observationsFailed() {
+    return lastRecordFailed ? 1 : 0;
+  }
+
+  public int totalObservations() {
+    return recordTimes.length;
+  }
+
+  public List<Observation> observations() {
+    return version.document().observations();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  public String testCaseId() {
+    return testCaseId;
+  }
+
+  public TestCaseVersion version() {
+    return version;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  /** Index of the observation this run is planned to fail, or -1 when it is planned to pass. */
+  public int failingObservation() {
+    return failingObservation;
+  }
+
+  /** The ClientToken it was started with, or null. */
+  public String clientToken() {
+    return clientToken;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  /** Epoch milliseconds of the Start call. */
+  public long startTime() {
+    return startTime;
+  }
+
+  /** Epoch milliseconds when it became terminal, or -1 while it is not. */
+  public long endTime() {
+    return endTime;
+  }
+
+  /** Epoch milliseconds when it went IN_PROGRESS, or -1. */
+  public long runStartedAt() {
+    return runStartedAt;
+  }
+
+  /** When the owner's scheduler next advances this run; epoch milliseconds. */
+  public long nextStepAt() {
+    return nextStepAt;
+  }
+
+  public void scheduleNextStep(long at) {
+    nextStepAt = at;
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.connectemulator.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Instance identifiers: a bare id and the instance ARN that contains it name the same instance. */
+public final class InstanceIds {
+
+  private static final String UUID = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}";
+
+  /** The model's InstanceIdOrArn pattern (spec §3): a lowercase UUID, optionally inside an instance ARN. */
+  public static final String ID_OR_ARN_PATTERN =
+      "^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?" + UUID + "$";
+
+  private static final Pattern INSTANCE_ARN =
+      Pattern.compile("^arn:[a-z-]+:connect:[a-z0-9-]+:[0-9]{1,20}:instance/(" + UUID + ")$");
+
+  private InstanceIds() {}
+
+  /** The instance id inside an instance ARN, or the value itself when it is not one. */
+  public static String canonical(String instanceIdOrArn) {
+    if (!instanceIdOrArn.startsWith("arn:")) {
+      return instanceIdOrArn;
+    }
+    Matcher arn = INSTANCE_ARN.matcher(instanceIdOrArn);
+    return arn.matches() ? arn.group(1) : instanceIdOrArn;
+  }
+}
