@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,23 +63,23 @@ public final class Emulator {
   }
 
   /**
-   * Port 0 is resolved by the first router, and the rest share the port it got, so that all instances serve one
-   * port.
+   * All routers listen on one port. For port 0 they ask for -1 instead: Vert.x then picks one free port and shares
+   * it between the instances, where port 0 would give each instance a port of its own.
    */
   private Future<Void> deployRouters() {
-    var first = new RouterVerticle(config);
-    return vertx.deployVerticle(first)
-        .compose(id -> {
+    EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
+    List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
+    return vertx.deployVerticle(
+            () -> {
+              var router = new RouterVerticle(listening);
+              routers.add(router);
+              return router;
+            },
+            new DeploymentOptions().setInstances(config.httpVerticles()))
+        .onSuccess(id -> {
           deployments.add(id);
-          port = first.actualPort();
-          EmulatorConfig shared = config.withHttpPort(port);
-          int others = config.httpVerticles() - 1;
-          if (others == 0) {
-            return Future.succeededFuture();
-          }
-          return vertx.deployVerticle(() -> new RouterVerticle(shared), new DeploymentOptions().setInstances(others))
-              .onSuccess(deployments::add)
-              .mapEmpty();
-        });
+          port = routers.get(0).actualPort();
+        })
+        .mapEmpty();
   }
 }
