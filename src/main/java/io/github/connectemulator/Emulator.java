@@ -3,6 +3,7 @@ package io.github.connectemulator;
 import io.github.connectemulator.api.LocalCodec;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.execution.ExecutionVerticle;
+import io.github.connectemulator.http.PageTokens;
 import io.github.connectemulator.http.RouterVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -68,10 +69,11 @@ public final class Emulator {
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
+    var pageTokens = new PageTokens(Clock.systemUTC());
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {
-              var router = new RouterVerticle(listening);
+              var router = new RouterVerticle(listening, pageTokens);
               routers.add(router);
               return router;
             },

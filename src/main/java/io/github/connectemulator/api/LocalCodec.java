@@ -16,12 +16,21 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
       List.of(
           CreateTestCase.class,
           DescribeTestCase.class,
+          UpdateTestCase.class,
+          DeleteTestCase.class,
+          ListTestCases.class,
+          SearchTestCases.class,
           StartExecution.class,
+          StopExecution.class,
           GetExecutionSummary.class,
+          ListExecutions.class,
+          ListRecords.class,
           TestCaseCreated.class,
           TestCaseView.class,
           ExecutionStarted.class,
           ExecutionSummary.class,
+          Page.class,
+          Done.class,
           AwsFailure.class);
 
   private final String name;

@@ -5,7 +5,17 @@ package io.github.connectemulator.api;
  * immutable records, so they travel between verticles by reference.
  */
 public sealed interface OwnerCommand
-    permits CreateTestCase, DescribeTestCase, StartExecution, GetExecutionSummary {
+    permits CreateTestCase,
+        DescribeTestCase,
+        UpdateTestCase,
+        DeleteTestCase,
+        ListTestCases,
+        SearchTestCases,
+        StartExecution,
+        StopExecution,
+        GetExecutionSummary,
+        ListExecutions,
+        ListRecords {
 
   /** The instance the command acts on, reduced to its id (an instance ARN names the same instance). */
   String instanceId();

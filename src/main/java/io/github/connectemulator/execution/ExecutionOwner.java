@@ -1,241 +1,136 @@
 package io.github.connectemulator.execution;
 
-import io.github.connectemulator.api.AwsErrorType;
 import io.github.connectemulator.api.AwsFailure;
 import io.github.connectemulator.api.CreateTestCase;
+import io.github.connectemulator.api.DeleteTestCase;
 import io.github.connectemulator.api.DescribeTestCase;
+import io.github.connectemulator.api.Done;
 import io.github.connectemulator.api.ExecutionStarted;
 import io.github.connectemulator.api.ExecutionSummary;
+import io.github.connectemulator.api.ExecutionView;
 import io.github.connectemulator.api.GetExecutionSummary;
+import io.github.connectemulator.api.ListExecutions;
+import io.github.connectemulator.api.ListRecords;
+import io.github.connectemulator.api.ListTestCases;
+import io.github.connectemulator.api.OwnerCommand;
+import io.github.connectemulator.api.Page;
+import io.github.connectemulator.api.RecordView;
+import io.github.connectemulator.api.SearchTestCases;
 import io.github.connectemulator.api.StartExecution;
+import io.github.connectemulator.api.StopExecution;
 import io.github.connectemulator.api.TestCaseCreated;
 import io.github.connectemulator.api.TestCaseView;
+import io.github.connectemulator.api.UpdateTestCase;
 import io.github.connectemulator.config.EmulatorConfig;
-import io.github.connectemulator.model.ContentDocument;
-import io.github.connectemulator.model.Execution;
-import io.github.connectemulator.model.ExecutionStatus;
-import io.github.connectemulator.model.Ids;
-import io.github.connectemulator.model.TestCase;
-import io.github.connectemulator.model.TestCaseStatus;
-import io.github.connectemulator.model.TestCaseVersion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
 
 /**
- * The state and rules of the instances one owner holds: test cases, executions, idempotency tokens, and the
- * progress of runs over time. Plain single-threaded code with no Vert.x in it: {@link ExecutionVerticle} calls it
- * from its event loop, and tests call it directly with a manual clock.
+ * The state and rules of the instances one owner holds: test cases ({@link TestCaseCatalog}) and their runs over
+ * time ({@link ExecutionRunner}). Plain single-threaded code with no Vert.x in it: {@link ExecutionVerticle} calls
+ * it from its event loop, and tests call it directly with a manual clock.
  *
  * <p>Each operation returns its reply or throws {@link AwsFailure}. Time moves only through {@link #advance}.
  */
 public final class ExecutionOwner {
 
-  private final EmulatorConfig config;
-  private final Clock clock;
-  private final Map<String, InstanceState> instances = new HashMap<>();
-  private final RunSchedule schedule = new RunSchedule();
-  private final FinishedRetention retention;
+  private final TestCaseCatalog testCases;
+  private final ExecutionRunner runs;
 
   public ExecutionOwner(EmulatorConfig config, Clock clock) {
-    this.config = config;
-    this.clock = clock;
-    this.retention = new FinishedRetention(config.maxFinishedPerOwner(), config.finishedTtlMillis());
+    var instances = new Instances();
+    this.testCases = new TestCaseCatalog(instances, config, clock);
+    this.runs = new ExecutionRunner(instances, config, clock);
+  }
+
+  /** Executes any command; the reply is the operation's reply type, or {@link Done} for empty outputs. */
+  public Object handle(OwnerCommand command) {
+    if (command instanceof StartExecution start) {
+      return start(start);
+    } else if (command instanceof GetExecutionSummary summary) {
+      return summary(summary);
+    } else if (command instanceof ListRecords records) {
+      return records(records);
+    } else if (command instanceof ListExecutions list) {
+      return executions(list);
+    } else if (command instanceof StopExecution stop) {
+      return stop(stop);
+    } else if (command instanceof CreateTestCase create) {
+      return create(create);
+    } else if (command instanceof DescribeTestCase describe) {
+      return describe(describe);
+    } else if (command instanceof UpdateTestCase update) {
+      return update(update);
+    } else if (command instanceof DeleteTestCase delete) {
+      return delete(delete);
+    } else if (command instanceof ListTestCases list) {
+      return testCases(list);
+    } else if (command instanceof SearchTestCases search) {
+      return search(search);
+    }
+    throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
   }
 
   public TestCaseCreated create(CreateTestCase command) {
-    InstanceState instance = instance(command.instanceId());
-    String id = command.testCaseId() != null ? command.testCaseId() : Ids.randomUuid();
-    if (instance.testCases.containsKey(id)) {
-      throw new AwsFailure(AwsErrorType.DUPLICATE_RESOURCE, "A test case with id " + id + " already exists");
-    }
-    if (instance.testCasesByName.containsKey(command.name())) {
-      throw new AwsFailure(
-          AwsErrorType.DUPLICATE_RESOURCE, "A test case named '" + command.name() + "' already exists");
-    }
-    TestCaseStatus status = command.status() != null ? command.status() : config.defaultTestCaseStatus();
-    ContentDocument document = status == TestCaseStatus.PUBLISHED ? publishable(command.content()) : null;
-    long modified = command.lastModifiedTime() != null ? command.lastModifiedTime() : clock.millis();
-    String region = command.lastModifiedRegion() != null ? command.lastModifiedRegion() : config.region();
-    var version =
-        new TestCaseVersion(
-            command.name(),
-            command.content(),
-            command.description(),
-            command.entryPoint(),
-            command.initializationData(),
-            status,
-            modified,
-            region,
-            sha256(command.content()),
-            document);
-    var testCase = new TestCase(id, testCaseArn(command.instanceId(), id), command.tags(), version);
-    instance.testCases.put(id, testCase);
-    instance.testCasesByName.put(command.name(), testCase);
-    return new TestCaseCreated(id, testCase.arn());
+    return testCases.create(command);
   }
 
   public TestCaseView describe(DescribeTestCase command) {
-    TestCase testCase = existingTestCase(command.instanceId(), command.testCaseId());
-    TestCaseVersion version = testCase.version(command.status());
-    if (version == null) {
-      throw AwsFailure.notFound("Test case " + command.testCaseId() + " has no " + command.status() + " version");
-    }
-    return new TestCaseView(testCase.id(), testCase.arn(), testCase.tags(), version);
+    return testCases.describe(command);
   }
 
-  /** Spec §11.5: a token replay wins over every later check, even if the test case has since gone. */
+  public Done update(UpdateTestCase command) {
+    testCases.update(command);
+    return Done.INSTANCE;
+  }
+
+  /** Deletes a test case and stops its runs that are still going; its finished runs stay readable. */
+  public Done delete(DeleteTestCase command) {
+    var deleted = testCases.delete(command.instanceId(), command.testCaseId());
+    runs.stopRunsOf(command.instanceId(), deleted);
+    return Done.INSTANCE;
+  }
+
+  public Page<TestCaseView> testCases(ListTestCases command) {
+    return testCases.list(command);
+  }
+
+  public Page<TestCaseView> search(SearchTestCases command) {
+    return testCases.search(command);
+  }
+
   public ExecutionStarted start(StartExecution command) {
-    InstanceState instance = instance(command.instanceId());
-    String tokenKey =
-        command.clientToken() == null ? null : InstanceState.tokenKey(command.testCaseId(), command.clientToken());
-    if (tokenKey != null) {
-      Execution replayed = instance.executionsByToken.get(tokenKey);
-      if (replayed != null) {
-        return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
-      }
-    }
-    TestCase testCase = existingTestCase(command.instanceId(), command.testCaseId());
-    TestCaseVersion published = testCase.published();
-    if (published == null) {
-      throw new AwsFailure(
-          AwsErrorType.INVALID_REQUEST,
-          "Test case " + testCase.id() + " has no PUBLISHED version; only published test cases can run");
-    }
-    long now = clock.millis();
-    var execution =
-        new Execution(
-            Ids.randomUuid(),
-            command.instanceId(),
-            testCase.id(),
-            published,
-            testCase.tags(),
-            command.clientToken(),
-            OutcomePlan.failingObservation(testCase.tags(), published.document().observations()),
-            now);
-    instance.executions.put(execution.id(), execution);
-    if (tokenKey != null) {
-      instance.executionsByToken.put(tokenKey, execution);
-    }
-    schedule.at(now + config.initiatedMillis(), execution);
-    return new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    return runs.start(command);
+  }
+
+  public Done stop(StopExecution command) {
+    runs.stop(command);
+    return Done.INSTANCE;
   }
 
   public ExecutionSummary summary(GetExecutionSummary command) {
-    Execution execution = existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
-    return new ExecutionSummary(
-        execution.status(),
-        execution.startTime(),
-        execution.endTime(),
-        execution.totalObservations(),
-        execution.observationsPassed(),
-        execution.observationsFailed());
+    return runs.summary(command);
+  }
+
+  public Page<ExecutionView> executions(ListExecutions command) {
+    return runs.list(command);
+  }
+
+  public Page<RecordView> records(ListRecords command) {
+    return runs.records(command);
   }
 
   /** Moves every run whose next step is due at the clock's time, and evicts finished runs past retention. */
   public void advance() {
-    long now = clock.millis();
-    Execution due;
-    while ((due = schedule.pollDue(now)) != null) {
-      step(due, now);
-    }
-    retention.evictExpired(now, this::forget);
+    runs.advance();
   }
 
   /** When {@link #advance} next has work, epoch milliseconds; {@link Long#MAX_VALUE} when nothing is scheduled. */
   public long nextDeadline() {
-    return schedule.nextDeadline();
+    return runs.nextDeadline();
   }
 
   /** Finished runs retained: for tests and metrics. */
   public int retainedFinished() {
-    return retention.size();
-  }
-
-  private void step(Execution execution, long now) {
-    switch (execution.status()) {
-      case INITIATED -> {
-        execution.begin(now);
-        scheduleObservation(execution, now);
-      }
-      case IN_PROGRESS -> {
-        if (now - execution.runStartedAt() >= config.maxRunMillis()) {
-          execution.end(ExecutionStatus.FAILED, now);
-        } else {
-          execution.completeObservation(now);
-        }
-        if (execution.status().isTerminal()) {
-          retention.add(execution, this::forget);
-        } else {
-          scheduleObservation(execution, now);
-        }
-      }
-      default -> {
-        // Terminal runs have nothing left to do.
-      }
-    }
-  }
-
-  /** The next observation completes after the configured time, or the run hits its cap first. */
-  private void scheduleObservation(Execution execution, long now) {
-    long cap = execution.runStartedAt() + config.maxRunMillis();
-    schedule.at(Math.min(now + config.observationMillis(), cap), execution);
-  }
-
-  private void forget(Execution execution) {
-    InstanceState instance = instances.get(execution.instanceId());
-    instance.executions.remove(execution.id());
-    if (execution.clientToken() != null) {
-      instance.executionsByToken.remove(
-          InstanceState.tokenKey(execution.testCaseId(), execution.clientToken()), execution);
-    }
-  }
-
-  private InstanceState instance(String instanceId) {
-    return instances.computeIfAbsent(instanceId, id -> new InstanceState());
-  }
-
-  private TestCase existingTestCase(String instanceId, String testCaseId) {
-    InstanceState instance = instances.get(instanceId);
-    TestCase testCase = instance == null ? null : instance.testCases.get(testCaseId);
-    if (testCase == null) {
-      throw AwsFailure.notFound("Test case " + testCaseId + " not found in instance " + instanceId);
-    }
-    return testCase;
-  }
-
-  private Execution existingExecution(String instanceId, String testCaseId, String executionId) {
-    InstanceState instance = instances.get(instanceId);
-    Execution execution = instance == null ? null : instance.executions.get(executionId);
-    if (execution == null || !execution.testCaseId().equals(testCaseId)) {
-      throw AwsFailure.notFound("Test case execution " + executionId + " of test case " + testCaseId + " not found");
-    }
-    return execution;
-  }
-
-  private static ContentDocument publishable(String content) {
-    ContentDocument.Parsed parsed = ContentDocument.parse(content);
-    if (!parsed.isValid()) {
-      throw new AwsFailure(AwsErrorType.INVALID_TEST_CASE, "Test case content is invalid", parsed.problems());
-    }
-    return parsed.document();
-  }
-
-  private String testCaseArn(String instanceId, String testCaseId) {
-    return "arn:" + config.partition() + ":connect:" + config.region() + ":" + config.accountId()
-        + ":instance/" + instanceId + "/test-case/" + testCaseId;
-  }
-
-  private static String sha256(String content) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return runs.retainedFinished();
   }
 }

@@ -2,11 +2,7 @@ package io.github.connectemulator.execution;
 
 import io.github.connectemulator.api.Addresses;
 import io.github.connectemulator.api.AwsFailure;
-import io.github.connectemulator.api.CreateTestCase;
-import io.github.connectemulator.api.DescribeTestCase;
-import io.github.connectemulator.api.GetExecutionSummary;
 import io.github.connectemulator.api.OwnerCommand;
-import io.github.connectemulator.api.StartExecution;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -47,24 +43,11 @@ public final class ExecutionVerticle extends VerticleBase {
 
   private void handle(Message<OwnerCommand> message) {
     try {
-      message.reply(execute(message.body()));
+      message.reply(owner.handle(message.body()));
     } catch (AwsFailure failure) {
       message.reply(failure);
     }
     rearm();
-  }
-
-  private Object execute(OwnerCommand command) {
-    if (command instanceof StartExecution start) {
-      return owner.start(start);
-    } else if (command instanceof GetExecutionSummary summary) {
-      return owner.summary(summary);
-    } else if (command instanceof CreateTestCase create) {
-      return owner.create(create);
-    } else if (command instanceof DescribeTestCase describe) {
-      return owner.describe(describe);
-    }
-    throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
   }
 
   private void advance() {

@@ -6,8 +6,7 @@ import java.util.PriorityQueue;
 
 /**
  * The owner's runs ordered by their next step. One queue per owner, walked by one timer, costs far less than one
- * Vert.x timer per run when many thousands are live. A run whose status changed outside the schedule (a stop)
- * stays queued and is skipped when due.
+ * Vert.x timer per run when many thousands are live.
  */
 final class RunSchedule {
 
@@ -17,6 +16,11 @@ final class RunSchedule {
   void at(long time, Execution execution) {
     execution.scheduleNextStep(time);
     queue.add(execution);
+  }
+
+  /** Drops a run that ended outside the schedule (a stop), so nothing of it stays queued. */
+  void cancel(Execution execution) {
+    queue.remove(execution);
   }
 
   /** The earliest run due at {@code now}, removed from the schedule, or null. */

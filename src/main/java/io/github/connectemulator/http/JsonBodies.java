@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.connectemulator.api.AwsErrorType;
 import io.github.connectemulator.api.ExecutionStarted;
 import io.github.connectemulator.api.ExecutionSummary;
+import io.github.connectemulator.api.ExecutionView;
+import io.github.connectemulator.api.Page;
+import io.github.connectemulator.api.RecordView;
 import io.github.connectemulator.api.TestCaseCreated;
 import io.github.connectemulator.api.TestCaseView;
 import io.github.connectemulator.model.EntryPoint;
@@ -42,28 +45,105 @@ final class JsonBodies {
 
   static Buffer testCase(TestCaseView view) {
     return object(json -> {
-      TestCaseVersion version = view.version();
-      json.writeObjectFieldStart("TestCase");
-      json.writeStringField("Arn", view.arn());
-      json.writeStringField("Id", view.id());
-      json.writeStringField("Name", version.name());
-      json.writeStringField("Content", version.content());
-      writeEntryPoint(json, version.entryPoint());
-      optionalString(json, "InitializationData", version.initializationData());
-      optionalString(json, "Description", version.description());
-      json.writeStringField("Status", version.status().name());
-      timestamp(json, "LastModifiedTime", version.lastModifiedTime());
-      json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
-      if (!view.tags().isEmpty()) {
-        json.writeObjectFieldStart("Tags");
-        for (Map.Entry<String, String> tag : view.tags().entrySet()) {
-          json.writeStringField(tag.getKey(), tag.getValue());
-        }
+      json.writeFieldName("TestCase");
+      writeTestCase(json, view);
+    });
+  }
+
+  static Buffer testCaseSummaries(Page<TestCaseView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCaseSummaryList");
+      for (TestCaseView view : page.items()) {
+        TestCaseVersion version = view.version();
+        json.writeStartObject();
+        json.writeStringField("Id", view.id());
+        json.writeStringField("Arn", view.arn());
+        json.writeStringField("Name", version.name());
+        json.writeStringField("Status", version.status().name());
+        timestamp(json, "LastModifiedTime", version.lastModifiedTime());
+        json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
         json.writeEndObject();
       }
-      json.writeStringField("TestCaseSha256", version.sha256());
-      json.writeEndObject();
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
     });
+  }
+
+  static Buffer searchResults(Page<TestCaseView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCases");
+      for (TestCaseView view : page.items()) {
+        writeTestCase(json, view);
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+      json.writeNumberField("ApproximateTotalCount", page.total());
+    });
+  }
+
+  static Buffer executions(Page<ExecutionView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCaseExecutions");
+      for (ExecutionView execution : page.items()) {
+        json.writeStartObject();
+        timestamp(json, "StartTime", execution.startTime());
+        if (execution.endTime() >= 0) {
+          timestamp(json, "EndTime", execution.endTime());
+        }
+        json.writeStringField("TestCaseExecutionId", execution.executionId());
+        json.writeStringField("TestCaseId", execution.testCaseId());
+        json.writeStringField("TestCaseExecutionStatus", execution.status().name());
+        writeTags(json, execution.tags());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+    });
+  }
+
+  static Buffer records(Page<RecordView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("ExecutionRecords");
+      for (RecordView record : page.items()) {
+        json.writeStartObject();
+        json.writeStringField("ObservationId", record.observationId());
+        json.writeStringField("Status", record.status().name());
+        timestamp(json, "Timestamp", record.timestamp());
+        json.writeStringField("Record", record.record());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+    });
+  }
+
+  private static void writeTestCase(JsonGenerator json, TestCaseView view) throws IOException {
+    TestCaseVersion version = view.version();
+    json.writeStartObject();
+    json.writeStringField("Arn", view.arn());
+    json.writeStringField("Id", view.id());
+    json.writeStringField("Name", version.name());
+    json.writeStringField("Content", version.content());
+    writeEntryPoint(json, version.entryPoint());
+    optionalString(json, "InitializationData", version.initializationData());
+    optionalString(json, "Description", version.description());
+    json.writeStringField("Status", version.status().name());
+    timestamp(json, "LastModifiedTime", version.lastModifiedTime());
+    json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
+    writeTags(json, view.tags());
+    json.writeStringField("TestCaseSha256", version.sha256());
+    json.writeEndObject();
+  }
+
+  private static void writeTags(JsonGenerator json, Map<String, String> tags) throws IOException {
+    if (tags.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart("Tags");
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      json.writeStringField(tag.getKey(), tag.getValue());
+    }
+    json.writeEndObject();
   }
 
   static Buffer executionStarted(ExecutionStarted started) {

@@ -4,12 +4,26 @@ import static io.github.connectemulator.http.OperationValidators.EXECUTION_ID;
 import static io.github.connectemulator.http.OperationValidators.INSTANCE_ID;
 import static io.github.connectemulator.http.OperationValidators.LAST_MODIFIED_REGION_HEADER;
 import static io.github.connectemulator.http.OperationValidators.LAST_MODIFIED_TIME_HEADER;
+import static io.github.connectemulator.http.OperationValidators.MAX_RESULTS;
+import static io.github.connectemulator.http.OperationValidators.NEXT_TOKEN;
 import static io.github.connectemulator.http.OperationValidators.RESOURCE_ID_HEADER;
 import static io.github.connectemulator.http.OperationValidators.TEST_CASE_ID;
 
 import io.github.connectemulator.api.Addresses;
 import io.github.connectemulator.api.AwsFailure;
 import io.github.connectemulator.api.CreateTestCase;
+import io.github.connectemulator.api.DeleteTestCase;
+import io.github.connectemulator.api.Done;
+import io.github.connectemulator.api.ExecutionView;
+import io.github.connectemulator.api.ListExecutions;
+import io.github.connectemulator.api.ListRecords;
+import io.github.connectemulator.api.ListTestCases;
+import io.github.connectemulator.api.Page;
+import io.github.connectemulator.api.PageRequest;
+import io.github.connectemulator.api.RecordView;
+import io.github.connectemulator.api.SearchTestCases;
+import io.github.connectemulator.api.StopExecution;
+import io.github.connectemulator.api.UpdateTestCase;
 import io.github.connectemulator.api.DescribeTestCase;
 import io.github.connectemulator.api.ExecutionStarted;
 import io.github.connectemulator.api.ExecutionSummary;
@@ -19,6 +33,7 @@ import io.github.connectemulator.api.StartExecution;
 import io.github.connectemulator.api.TestCaseCreated;
 import io.github.connectemulator.api.TestCaseView;
 import io.github.connectemulator.model.EntryPoint;
+import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.InstanceIds;
 import io.github.connectemulator.model.TestCaseStatus;
 import io.vertx.core.buffer.Buffer;
@@ -43,14 +58,18 @@ import java.util.function.Function;
  */
 final class OperationHandlers {
 
+  private static final Function<Done, Buffer> NO_BODY = done -> null;
+
   private final EventBus bus;
   private final int ownerCount;
   private final DeliveryOptions delivery;
+  private final PageTokens tokens;
 
-  OperationHandlers(EventBus bus, int ownerCount, long requestTimeoutMillis) {
+  OperationHandlers(EventBus bus, int ownerCount, long requestTimeoutMillis, PageTokens tokens) {
     this.bus = bus;
     this.ownerCount = ownerCount;
     this.delivery = new DeliveryOptions().setSendTimeout(requestTimeoutMillis);
+    this.tokens = tokens;
   }
 
   void createTestCase(RoutingContext ctx) {
@@ -72,6 +91,56 @@ final class OperationHandlers {
     send(ctx, command, (TestCaseCreated created) -> JsonBodies.testCaseCreated(created));
   }
 
+  void updateTestCase(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    JsonObject body = params.body() == null ? new JsonObject() : params.body().getJsonObject();
+    var command =
+        new UpdateTestCase(
+            instanceId(params),
+            path(params, TEST_CASE_ID),
+            lastModifiedTime(header(params, LAST_MODIFIED_TIME_HEADER)),
+            header(params, LAST_MODIFIED_REGION_HEADER),
+            body.getString("Name"),
+            body.getString("Content"),
+            body.getString("Description"),
+            entryPoint(body.getJsonObject("EntryPoint")),
+            body.getString("InitializationData"),
+            status(body.getString("Status")));
+    send(ctx, command, NO_BODY);
+  }
+
+  void deleteTestCase(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    send(ctx, new DeleteTestCase(instanceId(params), path(params, TEST_CASE_ID)), NO_BODY);
+  }
+
+  void listTestCases(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    String instanceId = instanceId(params);
+    String binding = "ListTestCases|" + instanceId;
+    var command = new ListTestCases(instanceId, page(binding, query(params, NEXT_TOKEN), params));
+    send(ctx, command,
+        (Page<TestCaseView> page) -> JsonBodies.testCaseSummaries(page, tokens.issue(binding, page.next())));
+  }
+
+  void searchTestCases(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    JsonObject body = params.body().getJsonObject();
+    String instanceId = InstanceIds.canonical(body.getString("InstanceId"));
+    String binding = "SearchTestCases|" + instanceId + "|" + body.getValue("SearchCriteria") + "|"
+        + body.getValue("SearchFilter");
+    Integer maxResults = body.getInteger("MaxResults");
+    var command =
+        new SearchTestCases(
+            instanceId,
+            SearchRequests.criteria(body),
+            SearchRequests.filter(body),
+            new PageRequest(maxResults == null ? DEFAULT_PAGE_SIZE : maxResults,
+                tokens.cursor(binding, body.getString("NextToken"))));
+    send(ctx, command,
+        (Page<TestCaseView> page) -> JsonBodies.searchResults(page, tokens.issue(binding, page.next())));
+  }
+
   void describeTestCase(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
     RequestParameter status = params.queryParameter("status");
@@ -89,6 +158,49 @@ final class OperationHandlers {
     send(ctx, command, (ExecutionStarted started) -> JsonBodies.executionStarted(started));
   }
 
+  void stopExecution(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    RequestParameter body = params.body();
+    String clientToken = body == null ? null : body.getJsonObject().getString("ClientToken");
+    var command = new StopExecution(
+        instanceId(params), path(params, TEST_CASE_ID), path(params, EXECUTION_ID), clientToken);
+    send(ctx, command, NO_BODY);
+  }
+
+  void listExecutions(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    String instanceId = instanceId(params);
+    String testCaseId = query(params, "testCaseId");
+    String testCaseName = query(params, "testCaseName");
+    Long startTime = longQuery(params, "startTime");
+    Long endTime = longQuery(params, "endTime");
+    String status = query(params, "status");
+    String binding = "ListTestCaseExecutions|" + instanceId + "|" + testCaseId + "|" + testCaseName + "|"
+        + startTime + "|" + endTime + "|" + status;
+    var command =
+        new ListExecutions(instanceId, testCaseId, testCaseName, startTime, endTime,
+            status == null ? null : ExecutionStatus.valueOf(status),
+            page(binding, query(params, NEXT_TOKEN), params));
+    send(ctx, command,
+        (Page<ExecutionView> page) -> JsonBodies.executions(page, tokens.issue(binding, page.next())));
+  }
+
+  void listRecords(RoutingContext ctx) {
+    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
+    String instanceId = instanceId(params);
+    String testCaseId = path(params, TEST_CASE_ID);
+    String executionId = path(params, EXECUTION_ID);
+    String status = query(params, "status");
+    String binding = "ListTestCaseExecutionRecords|" + instanceId + "|" + testCaseId + "|" + executionId + "|"
+        + status;
+    var command =
+        new ListRecords(instanceId, testCaseId, executionId,
+            status == null ? null : ExecutionStatus.valueOf(status),
+            page(binding, query(params, NEXT_TOKEN), params));
+    send(ctx, command,
+        (Page<RecordView> page) -> JsonBodies.records(page, tokens.issue(binding, page.next())));
+  }
+
   void executionSummary(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
     var command =
@@ -101,11 +213,35 @@ final class OperationHandlers {
     bus.<R>request(owner, command, delivery)
         .onComplete(reply -> {
           if (reply.succeeded()) {
-            Responses.json(ctx, writer.apply(reply.result().body()));
+            Buffer body = writer.apply(reply.result().body());
+            if (body == null) {
+              Responses.empty(ctx);
+            } else {
+              Responses.json(ctx, body);
+            }
           } else {
             AwsErrors.sendFailure(ctx, reply.cause());
           }
         });
+  }
+
+  /** AWS leaves the default page size undocumented; the emulator uses 100 everywhere (spec §8.6). */
+  static final int DEFAULT_PAGE_SIZE = 100;
+
+  private PageRequest page(String binding, String nextToken, RequestParameters params) {
+    RequestParameter maxResults = params.queryParameter(MAX_RESULTS);
+    return new PageRequest(
+        maxResults == null ? DEFAULT_PAGE_SIZE : maxResults.getInteger(), tokens.cursor(binding, nextToken));
+  }
+
+  private static String query(RequestParameters params, String name) {
+    RequestParameter value = params.queryParameter(name);
+    return value == null ? null : value.getString();
+  }
+
+  private static Long longQuery(RequestParameters params, String name) {
+    RequestParameter value = params.queryParameter(name);
+    return value == null ? null : value.getLong();
   }
 
   private static String instanceId(RequestParameters params) {

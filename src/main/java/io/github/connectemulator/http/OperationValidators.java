@@ -7,10 +7,14 @@ import static io.vertx.json.schema.common.dsl.Keywords.maxLength;
 import static io.vertx.json.schema.common.dsl.Keywords.maxProperties;
 import static io.vertx.json.schema.common.dsl.Keywords.minLength;
 import static io.vertx.json.schema.common.dsl.Keywords.minProperties;
+import static io.vertx.json.schema.common.dsl.Keywords.maximum;
+import static io.vertx.json.schema.common.dsl.Keywords.minimum;
 import static io.vertx.json.schema.common.dsl.Schemas.enumSchema;
+import static io.vertx.json.schema.common.dsl.Schemas.intSchema;
 import static io.vertx.json.schema.common.dsl.Schemas.objectSchema;
 import static io.vertx.json.schema.common.dsl.Schemas.stringSchema;
 
+import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.InstanceIds;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.validation.RequestPredicate;
@@ -20,6 +24,7 @@ import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.common.dsl.NumberSchemaBuilder;
 import io.vertx.json.schema.common.dsl.ObjectSchemaBuilder;
 import io.vertx.json.schema.common.dsl.StringSchemaBuilder;
 import java.util.regex.Pattern;
@@ -41,6 +46,9 @@ final class OperationValidators {
   static final String LAST_MODIFIED_TIME_HEADER = "x-amz-last-modified-time";
   static final String LAST_MODIFIED_REGION_HEADER = "x-amz-last-modified-region";
 
+  static final String NEXT_TOKEN = "nextToken";
+  static final String MAX_RESULTS = "maxResults";
+
   private static final int MAX_ID = 500;
   private static final int MAX_DOCUMENT = 256_000;
   private static final String REGION_PATTERN = "^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$";
@@ -50,9 +58,16 @@ final class OperationValidators {
   private static final String NOT_BLANK = "\\S";
 
   final ValidationHandler createTestCase;
+  final ValidationHandler updateTestCase;
   final ValidationHandler describeTestCase;
+  final ValidationHandler deleteTestCase;
+  final ValidationHandler listTestCases;
+  final ValidationHandler searchTestCases;
   final ValidationHandler startExecution;
+  final ValidationHandler stopExecution;
   final ValidationHandler executionSummary;
+  final ValidationHandler listExecutions;
+  final ValidationHandler listRecords;
 
   OperationValidators(SchemaRepository repository) {
     createTestCase =
@@ -65,6 +80,63 @@ final class OperationValidators {
             .body(json(createTestCaseBody()))
             .predicate(RequestPredicate.BODY_REQUIRED)
             .build();
+    updateTestCase =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
+            .pathParameter(param(TEST_CASE_ID, id()))
+            .headerParameter(optionalParam(LAST_MODIFIED_TIME_HEADER, stringSchema().with(minLength(1))))
+            .headerParameter(optionalParam(LAST_MODIFIED_REGION_HEADER, stringSchema().with(pattern(REGION_PATTERN))))
+            .body(json(updateTestCaseBody()))
+            .build();
+    deleteTestCase =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
+            .pathParameter(param(TEST_CASE_ID, id()))
+            .build();
+    listTestCases =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceId()))
+            .queryParameter(optionalParam(NEXT_TOKEN, stringSchema().with(minLength(1))))
+            .queryParameter(optionalParam(MAX_RESULTS, maxResults(1000)))
+            .build();
+    searchTestCases =
+        ValidationHandlerBuilder.create(repository)
+            .body(json(objectSchema()
+                .requiredProperty("InstanceId", instanceIdOrArn())
+                .optionalProperty("NextToken", stringSchema().with(minLength(1), maxLength(2500)).nullable())
+                .optionalProperty("MaxResults", maxResults(100).nullable())
+                .optionalProperty("SearchFilter", objectSchema().allowAdditionalProperties(true).nullable())
+                .optionalProperty("SearchCriteria", objectSchema().allowAdditionalProperties(true).nullable())
+                .allowAdditionalProperties(true)))
+            .predicate(RequestPredicate.BODY_REQUIRED)
+            .build();
+    stopExecution =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceId()))
+            .pathParameter(param(TEST_CASE_ID, id()))
+            .pathParameter(param(EXECUTION_ID, id()))
+            .body(json(clientTokenBody()))
+            .build();
+    listExecutions =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceId()))
+            .queryParameter(optionalParam("testCaseId", id()))
+            .queryParameter(optionalParam("testCaseName", stringSchema().with(minLength(1))))
+            .queryParameter(optionalParam("startTime", intSchema().with(minimum(0))))
+            .queryParameter(optionalParam("endTime", intSchema().with(minimum(0))))
+            .queryParameter(optionalParam("status", executionStatus()))
+            .queryParameter(optionalParam(NEXT_TOKEN, stringSchema().with(minLength(1))))
+            .queryParameter(optionalParam(MAX_RESULTS, maxResults(100)))
+            .build();
+    listRecords =
+        ValidationHandlerBuilder.create(repository)
+            .pathParameter(param(INSTANCE_ID, instanceId()))
+            .pathParameter(param(TEST_CASE_ID, id()))
+            .pathParameter(param(EXECUTION_ID, id()))
+            .queryParameter(optionalParam("status", executionStatus()))
+            .queryParameter(optionalParam(NEXT_TOKEN, stringSchema().with(minLength(1), maxLength(100_000))))
+            .queryParameter(optionalParam(MAX_RESULTS, maxResults(100)))
+            .build();
     describeTestCase =
         ValidationHandlerBuilder.create(repository)
             .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
@@ -75,9 +147,7 @@ final class OperationValidators {
         ValidationHandlerBuilder.create(repository)
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .pathParameter(param(TEST_CASE_ID, id()))
-            .body(json(objectSchema()
-                .optionalProperty("ClientToken", stringSchema().with(maxLength(MAX_ID)).nullable())
-                .allowAdditionalProperties(true)))
+            .body(json(clientTokenBody()))
             .build();
     executionSummary =
         ValidationHandlerBuilder.create(repository)
@@ -106,6 +176,38 @@ final class OperationValidators {
         .optionalProperty("Status", enumSchema("PUBLISHED", "SAVED", null))
         .optionalProperty("Tags", tags())
         .allowAdditionalProperties(true);
+  }
+
+  /** Update takes the members of Create, all optional, and no Tags (tags never change). */
+  private static ObjectSchemaBuilder updateTestCaseBody() {
+    return objectSchema()
+        .optionalProperty("Name", stringSchema().with(minLength(1), maxLength(127), pattern(NOT_BLANK)).nullable())
+        .optionalProperty("Content", stringSchema().with(minLength(1), maxLength(MAX_DOCUMENT)).nullable())
+        .optionalProperty("Description", stringSchema().with(maxLength(500), pattern(NOT_BLANK)).nullable())
+        .optionalProperty("EntryPoint", entryPoint())
+        .optionalProperty("InitializationData",
+            stringSchema().with(minLength(1), maxLength(MAX_DOCUMENT)).nullable())
+        .optionalProperty("Status", enumSchema("PUBLISHED", "SAVED", null))
+        .allowAdditionalProperties(true);
+  }
+
+  private static ObjectSchemaBuilder clientTokenBody() {
+    return objectSchema()
+        .optionalProperty("ClientToken", stringSchema().with(maxLength(MAX_ID)).nullable())
+        .allowAdditionalProperties(true);
+  }
+
+  private static NumberSchemaBuilder maxResults(int max) {
+    return intSchema().with(minimum(1), maximum(max));
+  }
+
+  /** The TestCaseExecutionStatus enum, which the records filter also takes (INITIATED included). */
+  private static StringSchemaBuilder executionStatus() {
+    var values = new JsonArray();
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      values.add(status.name());
+    }
+    return stringSchema().withKeyword("enum", values);
   }
 
   private static ObjectSchemaBuilder entryPoint() {

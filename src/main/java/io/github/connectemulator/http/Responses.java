@@ -4,12 +4,17 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-/** Successful responses: 200 with a JSON body. */
+/** Successful responses: 200 with a JSON body, or with none. */
 final class Responses {
 
   static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
   private Responses() {}
+
+  /** For the operations whose output has no members: 200 with an empty body, as AWS shows it. */
+  static void empty(RoutingContext ctx) {
+    ctx.response().end();
+  }
 
   static void json(RoutingContext ctx, Buffer body) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);

@@ -19,17 +19,21 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class RouterVerticle extends VerticleBase {
 
   private final EmulatorConfig config;
+  private final PageTokens pageTokens;
   private HttpServer server;
 
-  public RouterVerticle(EmulatorConfig config) {
+  /** @param pageTokens shared by every router, so that any of them accepts a token another issued */
+  public RouterVerticle(EmulatorConfig config, PageTokens pageTokens) {
     this.config = config;
+    this.pageTokens = pageTokens;
   }
 
   @Override
   public Future<?> start() {
     var validators = new OperationValidators(OperationValidators.newRepository());
     var operations =
-        new OperationHandlers(vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis());
+        new OperationHandlers(
+            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), pageTokens);
 
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
@@ -41,12 +45,26 @@ public final class RouterVerticle extends VerticleBase {
 
     router.put("/test-cases/:InstanceId")
         .handler(validators.createTestCase).handler(operations::createTestCase);
+    router.post("/test-cases/:InstanceId/:TestCaseId")
+        .handler(validators.updateTestCase).handler(operations::updateTestCase);
     router.get("/test-cases/:InstanceId/:TestCaseId")
         .handler(validators.describeTestCase).handler(operations::describeTestCase);
+    router.delete("/test-cases/:InstanceId/:TestCaseId")
+        .handler(validators.deleteTestCase).handler(operations::deleteTestCase);
+    router.get("/test-cases-summary/:InstanceId")
+        .handler(validators.listTestCases).handler(operations::listTestCases);
+    router.post("/search-test-cases")
+        .handler(validators.searchTestCases).handler(operations::searchTestCases);
     router.put("/test-cases/:InstanceId/:TestCaseId/start-execution")
         .handler(validators.startExecution).handler(operations::startExecution);
+    router.post("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/stop-execution")
+        .handler(validators.stopExecution).handler(operations::stopExecution);
     router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary")
         .handler(validators.executionSummary).handler(operations::executionSummary);
+    router.get("/test-case-executions/:InstanceId")
+        .handler(validators.listExecutions).handler(operations::listExecutions);
+    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records")
+        .handler(validators.listRecords).handler(operations::listRecords);
 
     AwsErrors.installOn(router, config.maxBodyBytes());
 

@@ -167,7 +167,12 @@ public final class ContentDocument {
   private static Observation observation(String id, JsonNode node) {
     JsonNode event = node.get("Event");
     String eventType = event != null && event.hasNonNull("Type") ? event.get("Type").asText() : null;
-    return new Observation(id, eventType);
+    var actionTypes = new ArrayList<String>();
+    JsonNode actions = node.get("Actions");
+    if (actions != null && actions.isArray()) {
+      actions.forEach(action -> actionTypes.add(action.get("Type").asText()));
+    }
+    return new Observation(id, eventType, actionTypes);
   }
 
   private static Parsed invalid(String problem) {

@@ -9,20 +9,41 @@ import java.util.Map;
 public final class TestCase {
 
   private final String id;
+  private final long sequence;
   private final String arn;
   private final Map<String, String> tags;
   private TestCaseVersion published;
   private TestCaseVersion saved;
 
-  public TestCase(String id, String arn, Map<String, String> tags, TestCaseVersion first) {
+  /**
+   * @param sequence creation order within the instance: the listing order, and the cursor of list pages
+   * @param tags immutable, or null for none
+   */
+  public TestCase(String id, long sequence, String arn, Map<String, String> tags, TestCaseVersion first) {
     this.id = id;
+    this.sequence = sequence;
     this.arn = arn;
-    this.tags = tags == null ? Map.of() : Map.copyOf(tags);
-    if (first.status() == TestCaseStatus.PUBLISHED) {
-      published = first;
+    this.tags = tags == null ? Map.of() : tags;
+    apply(first, false);
+  }
+
+  /**
+   * Stores a version in the slot of its status. Publishing may clear the draft, as publishing an edited draft does
+   * (spec §8.2); a SAVED version never touches the published one, which stays runnable.
+   */
+  public void apply(TestCaseVersion version, boolean clearDraft) {
+    if (version.status() == TestCaseStatus.PUBLISHED) {
+      published = version;
+      if (clearDraft) {
+        saved = null;
+      }
     } else {
-      saved = first;
+      saved = version;
     }
+  }
+
+  public long sequence() {
+    return sequence;
   }
 
   public String id() {
@@ -61,8 +82,20 @@ public final class TestCase {
     return status == TestCaseStatus.PUBLISHED ? published : saved;
   }
 
-  /** True when either version carries this name (names are unique per instance across versions). */
-  public boolean hasName(String name) {
-    return (published != null && published.name().equals(name)) || (saved != null && saved.name().equals(name));
+  /** The version Describe does not show by default, or null. */
+  public TestCaseVersion other() {
+    return published != null ? saved : null;
+  }
+
+  /** The names its versions carry (names are unique per instance across versions). */
+  public java.util.Set<String> names() {
+    var names = new java.util.HashSet<String>(2);
+    if (published != null) {
+      names.add(published.name());
+    }
+    if (saved != null) {
+      names.add(saved.name());
+    }
+    return names;
   }
 }

@@ -31,7 +31,9 @@ class ContentDocumentTest {
         """;
     ContentDocument document = ContentDocument.parse(example).document();
     assertThat(document.observations())
-        .containsExactly(new Observation("start", "TestInitiated"), new Observation("greeting", "MessageReceived"));
+        .containsExactly(
+            new Observation("start", "TestInitiated", List.of()),
+            new Observation("greeting", "MessageReceived", List.of("TestControl")));
   }
 
   @Test

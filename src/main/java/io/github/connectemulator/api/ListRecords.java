@@ -1,0 +1,8 @@
+package io.github.connectemulator.api;
+
+import io.github.connectemulator.model.ExecutionStatus;
+
+/** ListTestCaseExecutionRecords, validated; status is null when absent. */
+public record ListRecords(
+    String instanceId, String testCaseId, String executionId, ExecutionStatus status, PageRequest page)
+    implements OwnerCommand {}
