@@ -5,7 +5,6 @@ import io.github.connectemulator.api.AwsFailure;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.validation.BadRequestException;
 import io.vertx.ext.web.validation.BodyProcessorException;
@@ -70,19 +69,6 @@ final class AwsErrors {
     }
   }
 
-  /**
-   * The rest of an oversized body is never read, so an HTTP/1.x connection cannot carry another request: it is
-   * closed once the error is written, and the client opens a fresh one.
-   */
-  private static void rejectOversizedBody(RoutingContext ctx, long maxBodyBytes) {
-    boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
-    if (http1) {
-      ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-      ctx.response().bodyEndHandler(written -> ctx.request().connection().close());
-    }
-    send(ctx, AwsErrorType.REQUEST_ENTITY_TOO_LARGE, "Request body exceeds the limit of " + maxBodyBytes + " bytes");
-  }
-
   /** Turns the router's own failures (no route, wrong method, body too large, validation) into AWS errors. */
   static void installOn(io.vertx.ext.web.Router router, long maxBodyBytes) {
     router.errorHandler(400, ctx -> {
@@ -101,7 +87,10 @@ final class AwsErrors {
         "No operation at " + ctx.request().method() + " " + ctx.request().path()));
     router.errorHandler(405, ctx -> send(ctx, AwsErrorType.UNKNOWN_OPERATION,
         "No operation at " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(413, ctx -> rejectOversizedBody(ctx, maxBodyBytes));
+    // BodyHandler goes on reading and discarding the rest of an oversized body, so the connection stays usable;
+    // closing it here would reset it under a client still sending, and the client would never see the 413.
+    router.errorHandler(413, ctx -> send(ctx, AwsErrorType.REQUEST_ENTITY_TOO_LARGE,
+        "Request body exceeds the limit of " + maxBodyBytes + " bytes"));
     router.errorHandler(500, ctx -> sendFailure(ctx, ctx.failure()));
   }
 }

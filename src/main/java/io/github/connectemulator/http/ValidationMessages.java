@@ -77,6 +77,10 @@ final class ValidationMessages {
       if (isInnermost(unit, units)) {
         String location = unit.getString("instanceLocation", "#").replaceFirst("^#/?", "");
         String error = unit.getString("error", "invalid value");
+        if (unit.getString("keywordLocation", "").endsWith("/maxProperties")) {
+          // vertx-json-schema 5.0.7 words a maxProperties failure as if it were minProperties.
+          error = error.replace("at least", "more than");
+        }
         messages.add(location.isEmpty() ? error : "value at '" + location + "': " + error);
       }
     }
