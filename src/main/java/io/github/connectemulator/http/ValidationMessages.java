@@ -79,7 +79,7 @@ final class ValidationMessages {
         String error = unit.getString("error", "invalid value");
         if (unit.getString("keywordLocation", "").endsWith("/maxProperties")) {
           // vertx-json-schema 5.0.7 words a maxProperties failure as if it were minProperties.
-          error = error.replace("at least", "more than");
+          error = "Too many entries: at most " + error.replaceAll("\\D+", "") + " are allowed";
         }
         messages.add(location.isEmpty() ? error : "value at '" + location + "': " + error);
       }
