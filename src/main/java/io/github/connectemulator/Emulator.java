@@ -1,7 +1,13 @@
 package io.github.connectemulator;
 
+import io.github.connectemulator.api.Addresses;
+import io.github.connectemulator.api.CreateTestCase;
 import io.github.connectemulator.api.LocalCodec;
+import io.github.connectemulator.config.ConfigException;
+import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.config.SeedFile;
+import io.github.connectemulator.execution.AdjustableClock;
 import io.github.connectemulator.execution.ExecutionVerticle;
 import io.github.connectemulator.http.PageTokens;
 import io.github.connectemulator.http.RouterVerticle;
@@ -15,25 +21,31 @@ import java.util.List;
 
 /**
  * Deploys the emulator into a {@link Vertx}: the execution owners first, so that no request can reach an address
- * with nobody behind it, then the router verticles that share the HTTP port.
+ * with nobody behind it, then the seeded test cases, then the router verticles that share the HTTP port.
  */
 public final class Emulator {
 
   private final Vertx vertx;
   private final EmulatorConfig config;
+  private final Controls controls;
+  private final AdjustableClock clock = new AdjustableClock();
   private final List<String> deployments = new ArrayList<>();
   private int port = -1;
 
   private Emulator(Vertx vertx, EmulatorConfig config) {
     this.vertx = vertx;
     this.config = config;
+    this.controls = new Controls(config);
   }
 
   /** Deploys with the given configuration; the future completes once the HTTP port is listening. */
   public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config) {
     LocalCodec.registerAll(vertx.eventBus());
     var emulator = new Emulator(vertx, config);
-    return emulator.deployOwners().compose(v -> emulator.deployRouters()).map(emulator);
+    return emulator.deployOwners()
+        .compose(v -> emulator.seedTestCases())
+        .compose(v -> emulator.deployRouters())
+        .map(emulator);
   }
 
   /** The HTTP port in use (the chosen one when the configuration asked for port 0). */
@@ -43,6 +55,11 @@ public final class Emulator {
 
   public EmulatorConfig config() {
     return config;
+  }
+
+  /** The runtime controls in force, which the admin API can change. */
+  public Controls controls() {
+    return controls;
   }
 
   /** Undeploys the routers, then the owners. */
@@ -58,9 +75,30 @@ public final class Emulator {
   private Future<Void> deployOwners() {
     List<Future<String>> owners = new ArrayList<>();
     for (int i = 0; i < config.ownerCount(); i++) {
-      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, Clock.systemUTC())));
+      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock)));
     }
     return Future.all(owners).onSuccess(all -> owners.forEach(f -> deployments.add(f.result()))).mapEmpty();
+  }
+
+  /** Creates the test cases of {@code seed.file} one after another, so that seeded ids come out in file order. */
+  private Future<Void> seedTestCases() {
+    if (config.seedFile() == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.fileSystem().readFile(config.seedFile().toString())
+        .recover(failure -> Future.failedFuture(
+            new ConfigException("cannot read seed.file " + config.seedFile() + ": " + failure.getMessage())))
+        .compose(buffer -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (CreateTestCase command : SeedFile.parse(buffer.toString())) {
+            String owner = Addresses.owner(Addresses.ownerIndex(command.instanceId(), config.ownerCount()));
+            chain = chain.compose(v -> vertx.eventBus().request(owner, command)
+                .recover(failure -> Future.failedFuture(new ConfigException(
+                    "seed.file test case '" + command.name() + "': " + failure.getMessage())))
+                .mapEmpty());
+          }
+          return chain;
+        });
   }
 
   /**
@@ -73,7 +111,7 @@ public final class Emulator {
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {
-              var router = new RouterVerticle(listening, pageTokens);
+              var router = new RouterVerticle(listening, pageTokens, controls, clock);
               routers.add(router);
               return router;
             },

@@ -25,4 +25,10 @@ public record CreateTestCase(
     String initializationData,
     TestCaseStatus status,
     Map<String, String> tags)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "CreateTestCase";
+  }
+}

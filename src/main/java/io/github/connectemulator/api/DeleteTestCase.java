@@ -1,4 +1,11 @@
 package io.github.connectemulator.api;
 
 /** DeleteTestCase, validated. */
-public record DeleteTestCase(String instanceId, String testCaseId) implements OwnerCommand {}
+public record DeleteTestCase(String instanceId, String testCaseId)
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "DeleteTestCase";
+  }
+}

@@ -2,4 +2,10 @@ package io.github.connectemulator.api;
 
 /** GetTestCaseExecutionSummary, validated. */
 public record GetExecutionSummary(String instanceId, String testCaseId, String executionId)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "GetTestCaseExecutionSummary";
+  }
+}

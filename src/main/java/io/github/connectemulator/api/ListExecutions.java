@@ -16,4 +16,10 @@ public record ListExecutions(
     Long startedBefore,
     ExecutionStatus status,
     PageRequest page)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "ListTestCaseExecutions";
+  }
+}

@@ -5,4 +5,10 @@ import io.github.connectemulator.model.ExecutionStatus;
 /** ListTestCaseExecutionRecords, validated; status is null when absent. */
 public record ListRecords(
     String instanceId, String testCaseId, String executionId, ExecutionStatus status, PageRequest page)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "ListTestCaseExecutionRecords";
+  }
+}

@@ -31,7 +31,13 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           ExecutionSummary.class,
           Page.class,
           Done.class,
-          AwsFailure.class);
+          AwsFailure.class,
+          AdminCommand.ResetState.class,
+          AdminCommand.Nudge.class,
+          AdminCommand.StepRuns.class,
+          AdminCommand.ReadStats.class,
+          AdminCommand.RunsStepped.class,
+          AdminCommand.OwnerStats.class);
 
   private final String name;
 

@@ -19,4 +19,7 @@ public sealed interface OwnerCommand
 
   /** The instance the command acts on, reduced to its id (an instance ARN names the same instance). */
   String instanceId();
+
+  /** The AWS operation name, as throttling and fault injection name it. */
+  String operation();
 }

@@ -2,4 +2,10 @@ package io.github.connectemulator.api;
 
 /** StopTestCaseExecution, validated; clientToken is null when the caller sent none. */
 public record StopExecution(String instanceId, String testCaseId, String executionId, String clientToken)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "StopTestCaseExecution";
+  }
+}

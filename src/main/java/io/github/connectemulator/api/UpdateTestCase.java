@@ -20,4 +20,10 @@ public record UpdateTestCase(
     EntryPoint entryPoint,
     String initializationData,
     TestCaseStatus status)
-    implements OwnerCommand {}
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "UpdateTestCase";
+  }
+}

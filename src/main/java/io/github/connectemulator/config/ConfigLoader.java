@@ -1,5 +1,7 @@
 package io.github.connectemulator.config;
 
+import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.model.TransitionMode;
 import io.github.connectemulator.model.TestCaseStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,23 +10,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Resolves the configuration: the embedded {@code emulator.properties}, then an optional file of the same form,
- * then environment variables ({@code EMULATOR_} + the key in upper snake case, and {@code HTTP_PORT}).
+ * Resolves the configuration: the embedded {@code emulator.properties}, then the chosen profile's keys, then an
+ * optional file of the same form, then environment variables ({@code EMULATOR_} + the key in upper snake case, and
+ * {@code HTTP_PORT}). A profile only changes defaults: a file or the environment still overrides each key.
  */
 public final class ConfigLoader {
 
   /** The environment variable naming an override file. */
   public static final String CONFIG_FILE_VARIABLE = "EMULATOR_CONFIG_FILE";
+  /** The profiles shipped in the jar. */
+  public static final Set<String> PROFILES = Set.of("aws", "loadtest");
 
   static final String ENV_PREFIX = "EMULATOR_";
   private static final String EMBEDDED = "/emulator.properties";
+  private static final String PROFILE_KEY = "profile";
 
   private ConfigLoader() {}
 
@@ -36,12 +46,33 @@ public final class ConfigLoader {
    * @throws ConfigException when a file cannot be read, a key is unknown or a value is invalid
    */
   public static EmulatorConfig load(Map<String, String> environment, Path file) {
-    Properties values = embeddedDefaults();
+    Properties defaults = resource(EMBEDDED);
     Path overrideFile = file != null ? file : pathOrNull(environment.get(CONFIG_FILE_VARIABLE));
-    if (overrideFile != null) {
-      overlayFile(values, overrideFile);
+    Properties fromFile = overrideFile == null ? new Properties() : readFile(overrideFile);
+    requireKnown(fromFile.stringPropertyNames(), defaults, "in " + overrideFile);
+    Properties fromEnvironment = fromEnvironment(defaults, environment);
+
+    var values = new TreeMap<String, String>();
+    defaults.stringPropertyNames().forEach(key -> values.put(key, defaults.getProperty(key).trim()));
+    String profile = firstNonNull(fromEnvironment.getProperty(PROFILE_KEY), fromFile.getProperty(PROFILE_KEY),
+        values.get(PROFILE_KEY)).trim();
+    Properties profileKeys = profile(profile);
+    requireKnown(profileKeys.stringPropertyNames(), defaults, "in profile " + profile);
+    for (Properties layer : List.of(profileKeys, fromFile, fromEnvironment)) {
+      layer.stringPropertyNames().forEach(key -> values.put(key, layer.getProperty(key).trim()));
     }
-    overlayEnvironment(values, environment);
+    return resolve(values);
+  }
+
+  /** The embedded defaults (and the profile they or {@code keys} name) with {@code keys} applied on top. */
+  static EmulatorConfig withKeys(Map<String, String> keys) {
+    Properties defaults = resource(EMBEDDED);
+    requireKnown(keys.keySet(), defaults, "given");
+    var values = new TreeMap<String, String>();
+    defaults.stringPropertyNames().forEach(key -> values.put(key, defaults.getProperty(key).trim()));
+    Properties profileKeys = profile(keys.getOrDefault(PROFILE_KEY, values.get(PROFILE_KEY)));
+    profileKeys.stringPropertyNames().forEach(key -> values.put(key, profileKeys.getProperty(key).trim()));
+    values.putAll(keys);
     return resolve(values);
   }
 
@@ -61,52 +92,42 @@ public final class ConfigLoader {
     return name.toString();
   }
 
-  private static Properties embeddedDefaults() {
-    try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) {
-        throw new ConfigException("embedded " + EMBEDDED + " is missing from the classpath");
-      }
-      Properties defaults = new Properties();
-      defaults.load(in);
-      return defaults;
-    } catch (IOException e) {
-      throw new ConfigException("cannot read embedded " + EMBEDDED + ": " + e.getMessage());
-    }
-  }
-
-  private static void overlayFile(Properties values, Path file) {
-    Properties overrides = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      overrides.load(reader);
-    } catch (IOException e) {
-      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
-    }
-    var unknown = new TreeSet<String>(overrides.stringPropertyNames());
-    unknown.removeAll(values.stringPropertyNames());
-    if (!unknown.isEmpty()) {
-      throw new ConfigException("unknown keys in " + file + ": " + unknown);
-    }
-    values.putAll(overrides);
-  }
-
-  private static void overlayEnvironment(Properties values, Map<String, String> environment) {
-    String httpPort = environment.get("HTTP_PORT");
-    if (httpPort != null && !httpPort.isBlank()) {
-      values.setProperty("http.port", httpPort.trim());
-    }
-    for (String key : values.stringPropertyNames()) {
-      String value = environment.get(environmentName(key));
-      if (value != null) {
-        values.setProperty(key, value.trim());
-      }
-    }
-  }
-
-  private static EmulatorConfig resolve(Properties values) {
+  /** Turns complete key values into settings, reporting every invalid value at once. */
+  static EmulatorConfig resolve(Map<String, String> values) {
     var reader = new ValueReader(values);
     int cores = Runtime.getRuntime().availableProcessors();
+    var timing = new RuntimeControls.Timing(
+        reader.choice("timing.mode", TransitionMode.class),
+        reader.number("timing.initiatedMillis", 0, Long.MAX_VALUE),
+        reader.number("timing.observationMillis", 0, Long.MAX_VALUE),
+        reader.number("timing.maxRunMillis", 1, Long.MAX_VALUE),
+        reader.integer("timing.manualPollsPerStep", 1, Integer.MAX_VALUE));
+    var quotas = new RuntimeControls.Quotas(
+        reader.integer("quota.maxRunningPerInstance", 0, Integer.MAX_VALUE),
+        reader.integer("quota.maxQueuedPerInstance", 0, Integer.MAX_VALUE));
+    var outcomes = new RuntimeControls.Outcomes(
+        reader.ratio("outcome.failureRatio"), reader.number("outcome.seed", Long.MIN_VALUE, Long.MAX_VALUE));
+    var throttle = new RuntimeControls.Throttle(
+        reader.decimal("throttle.requestsPerSecond", 0, 1e9),
+        reader.integer("throttle.burst", 0, Integer.MAX_VALUE));
+    var faults = new RuntimeControls.Faults(
+        reader.ratio("faults.probability"),
+        reader.errorType("faults.errorType"),
+        reader.list("faults.operations"),
+        reader.number("faults.latencyMinMillis", 0, 600_000),
+        reader.number("faults.latencyMaxMillis", 0, 600_000),
+        reader.number("faults.seed", Long.MIN_VALUE, Long.MAX_VALUE));
+    if (faults.latencyMaxMillis() < faults.latencyMinMillis()) {
+      reader.problems.add("faults.latencyMaxMillis must not be below faults.latencyMinMillis");
+    }
+    String profile = reader.text("profile");
+    if (!PROFILES.contains(profile)) {
+      reader.problems.add("profile must be one of " + new TreeSet<>(PROFILES) + ", was '" + profile + "'");
+    }
     var config =
         new EmulatorConfig(
+            values,
+            profile,
             reader.text("http.host"),
             reader.integer("http.port", 0, 65535),
             reader.number("http.maxBodyBytes", 1, Integer.MAX_VALUE),
@@ -116,18 +137,76 @@ public final class ConfigLoader {
             reader.text("aws.partition"),
             reader.text("aws.region"),
             reader.text("aws.accountId"),
-            reader.status("testCase.defaultStatus"),
-            reader.number("timing.initiatedMillis", 0, Long.MAX_VALUE),
-            reader.number("timing.observationMillis", 0, Long.MAX_VALUE),
-            reader.number("timing.maxRunMillis", 1, Long.MAX_VALUE),
+            reader.choice("testCase.defaultStatus", TestCaseStatus.class),
             reader.integer("retention.maxFinishedExecutions", 0, Integer.MAX_VALUE),
-            reader.number("retention.finishedTtlMillis", 0, Long.MAX_VALUE));
+            reader.number("retention.finishedTtlMillis", 0, Long.MAX_VALUE),
+            reader.optionalNumber("ids.seed"),
+            pathOrNull(values.get("seed.file")),
+            reader.bool("admin.enabled"),
+            new RuntimeControls(timing, quotas, outcomes, throttle, faults));
     reader.throwIfInvalid();
     return config;
   }
 
+  private static Properties resource(String name) {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new ConfigException("embedded " + name + " is missing from the classpath");
+      }
+      Properties properties = new Properties();
+      properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      return properties;
+    } catch (IOException e) {
+      throw new ConfigException("cannot read embedded " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static Properties profile(String name) {
+    if (!PROFILES.contains(name)) {
+      throw new ConfigException("profile must be one of " + new TreeSet<>(PROFILES) + ", was '" + name + "'");
+    }
+    return resource("/profiles/" + name + ".properties");
+  }
+
+  private static Properties readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+    }
+    return properties;
+  }
+
+  private static Properties fromEnvironment(Properties defaults, Map<String, String> environment) {
+    Properties values = new Properties();
+    String httpPort = environment.get("HTTP_PORT");
+    if (httpPort != null && !httpPort.isBlank()) {
+      values.setProperty("http.port", httpPort.trim());
+    }
+    for (String key : defaults.stringPropertyNames()) {
+      String value = environment.get(environmentName(key));
+      if (value != null) {
+        values.setProperty(key, value.trim());
+      }
+    }
+    return values;
+  }
+
+  private static void requireKnown(Set<String> keys, Properties defaults, String where) {
+    var unknown = new TreeSet<>(keys);
+    unknown.removeAll(defaults.stringPropertyNames());
+    if (!unknown.isEmpty()) {
+      throw new ConfigException("unknown keys " + where + ": " + unknown);
+    }
+  }
+
   private static int orDefault(int configured, int fallback) {
     return configured == 0 ? fallback : configured;
+  }
+
+  private static String firstNonNull(String... values) {
+    return Arrays.stream(values).filter(v -> v != null).findFirst().orElse("");
   }
 
   private static Path pathOrNull(String value) {
@@ -136,15 +215,20 @@ public final class ConfigLoader {
 
   /** Reads typed values and collects every problem, so one start reports all bad keys at once. */
   private static final class ValueReader {
-    private final Properties values;
+    private final Map<String, String> values;
     private final List<String> problems = new ArrayList<>();
 
-    ValueReader(Properties values) {
+    ValueReader(Map<String, String> values) {
       this.values = values;
     }
 
+    String raw(String key) {
+      String value = values.get(key);
+      return value == null ? "" : value.trim();
+    }
+
     String text(String key) {
-      String value = values.getProperty(key, "").trim();
+      String value = raw(key);
       if (value.isEmpty()) {
         problems.add(key + " must not be empty");
       }
@@ -161,22 +245,74 @@ public final class ConfigLoader {
         return parsed;
       } catch (NumberFormatException e) {
         problems.add(key + " must be a whole number, was '" + value + "'");
-        return min;
+        return Math.max(min, 0);
       }
+    }
+
+    Long optionalNumber(String key) {
+      return raw(key).isEmpty() ? null : number(key, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     int integer(String key, int min, int max) {
       return (int) number(key, min, max);
     }
 
-    TestCaseStatus status(String key) {
+    double decimal(String key, double min, double max) {
       String value = text(key);
       try {
-        return TestCaseStatus.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        problems.add(key + " must be PUBLISHED or SAVED, was '" + value + "'");
-        return TestCaseStatus.PUBLISHED;
+        double parsed = Double.parseDouble(value);
+        if (!(parsed >= min && parsed <= max)) {
+          problems.add(key + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return parsed;
+      } catch (NumberFormatException e) {
+        problems.add(key + " must be a number, was '" + value + "'");
+        return min;
       }
+    }
+
+    double ratio(String key) {
+      return decimal(key, 0, 1);
+    }
+
+    boolean bool(String key) {
+      String value = text(key).toLowerCase(Locale.ROOT);
+      if (!value.equals("true") && !value.equals("false")) {
+        problems.add(key + " must be true or false, was '" + value + "'");
+      }
+      return value.equals("true");
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> type) {
+      String value = text(key);
+      try {
+        return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(key + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
+        return type.getEnumConstants()[0];
+      }
+    }
+
+    AwsErrorType errorType(String key) {
+      String value = text(key);
+      for (AwsErrorType type : AwsErrorType.values()) {
+        if (type.wireName().equals(value)) {
+          return type;
+        }
+      }
+      problems.add(key + " must be an AWS error type such as InternalServiceException or ThrottlingException, was '"
+          + value + "'");
+      return AwsErrorType.INTERNAL_SERVICE;
+    }
+
+    Set<String> list(String key) {
+      var items = new LinkedHashSet<String>();
+      for (String item : raw(key).split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.trim());
+        }
+      }
+      return items;
     }
 
     void throwIfInvalid() {

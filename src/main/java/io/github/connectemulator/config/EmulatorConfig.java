@@ -1,12 +1,20 @@
 package io.github.connectemulator.config;
 
 import io.github.connectemulator.model.TestCaseStatus;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The emulator's settings, resolved. Each component is one key of {@code conf/emulator.properties}, where every
- * key is documented.
+ * key is documented; {@link #controls()} are the ones that may change at runtime.
+ *
+ * @param values every key with its effective value, as resolved from defaults, profile, file and environment
+ * @param idSeed a seed for deterministic ids, or null for random ids
+ * @param seedFile test cases to load at start, or null
  */
 public record EmulatorConfig(
+    Map<String, String> values,
+    String profile,
     String httpHost,
     int httpPort,
     long maxBodyBytes,
@@ -17,22 +25,34 @@ public record EmulatorConfig(
     String region,
     String accountId,
     TestCaseStatus defaultTestCaseStatus,
-    long initiatedMillis,
-    long observationMillis,
-    long maxRunMillis,
     int maxFinishedExecutions,
-    long finishedTtlMillis) {
+    long finishedTtlMillis,
+    Long idSeed,
+    Path seedFile,
+    boolean adminEnabled,
+    RuntimeControls controls) {
 
-  /** The embedded defaults, with the environment ignored: what tests start from. */
+  public EmulatorConfig {
+    values = Map.copyOf(values);
+  }
+
+  /** The embedded defaults (profile {@code aws}), with the environment ignored. */
   public static EmulatorConfig defaults() {
-    return ConfigLoader.load(java.util.Map.of(), null);
+    return ConfigLoader.load(Map.of(), null);
+  }
+
+  /** The embedded defaults with some keys changed, validated as at start: what tests and embedders build from. */
+  public static EmulatorConfig withKeys(Map<String, String> keys) {
+    return ConfigLoader.withKeys(keys);
   }
 
   public EmulatorConfig withHttpPort(int port) {
+    var changed = new java.util.HashMap<>(values);
+    changed.put("http.port", Integer.toString(port));
     return new EmulatorConfig(
-        httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis, partition, region,
-        accountId, defaultTestCaseStatus, initiatedMillis, observationMillis, maxRunMillis, maxFinishedExecutions,
-        finishedTtlMillis);
+        changed, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
+        partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
+        seedFile, adminEnabled, controls);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

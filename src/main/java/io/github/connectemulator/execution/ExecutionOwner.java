@@ -1,5 +1,6 @@
 package io.github.connectemulator.execution;
 
+import io.github.connectemulator.api.AdminCommand;
 import io.github.connectemulator.api.AwsFailure;
 import io.github.connectemulator.api.CreateTestCase;
 import io.github.connectemulator.api.DeleteTestCase;
@@ -21,6 +22,7 @@ import io.github.connectemulator.api.StopExecution;
 import io.github.connectemulator.api.TestCaseCreated;
 import io.github.connectemulator.api.TestCaseView;
 import io.github.connectemulator.api.UpdateTestCase;
+import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
 import java.time.Clock;
 
@@ -33,13 +35,72 @@ import java.time.Clock;
  */
 public final class ExecutionOwner {
 
-  private final TestCaseCatalog testCases;
-  private final ExecutionRunner runs;
+  private final EmulatorConfig config;
+  private final Controls controls;
+  private final Clock clock;
+  private final Admission admission;
+  private Instances instances;
+  private TestCaseCatalog testCases;
+  private ExecutionRunner runs;
 
+  /** An owner with its own controls, as the configuration gives them: for tests. */
   public ExecutionOwner(EmulatorConfig config, Clock clock) {
-    var instances = new Instances();
-    this.testCases = new TestCaseCatalog(instances, config, clock);
-    this.runs = new ExecutionRunner(instances, config, clock);
+    this(config, new Controls(config), clock);
+  }
+
+  /** @param controls shared by all verticles of one emulator, changed by the admin API */
+  public ExecutionOwner(EmulatorConfig config, Controls controls, Clock clock) {
+    this.config = config;
+    this.controls = controls;
+    this.clock = clock;
+    this.admission = new Admission(controls);
+    reset();
+  }
+
+  /** Forgets every instance, test case and execution. */
+  public void reset() {
+    IdSource ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
+    instances = new Instances();
+    testCases = new TestCaseCatalog(instances, config, clock, ids);
+    runs = new ExecutionRunner(instances, config, controls, clock, ids);
+    admission.reset();
+  }
+
+  /** The throttling or injected failure this command meets instead of running, or null. */
+  public AwsFailure admit(OwnerCommand command) {
+    return admission.admit(command, System.nanoTime());
+  }
+
+  /** The injected latency of this command's reply, in milliseconds. */
+  public long replyLatencyMillis(OwnerCommand command) {
+    return admission.latencyMillis(command);
+  }
+
+  /** Answers the admin API. */
+  public Object handle(AdminCommand command) {
+    if (command instanceof AdminCommand.Nudge) {
+      advance();
+      return Done.INSTANCE;
+    } else if (command instanceof AdminCommand.StepRuns step) {
+      return new AdminCommand.RunsStepped(runs.stepManualRuns(step.instanceId(), step.executionId(), step.steps()));
+    } else if (command instanceof AdminCommand.ReadStats) {
+      return stats();
+    } else if (command instanceof AdminCommand.ResetState) {
+      reset();
+      return Done.INSTANCE;
+    }
+    throw new IllegalArgumentException("unhandled admin command " + command.getClass().getName());
+  }
+
+  private AdminCommand.OwnerStats stats() {
+    var stats = new java.util.HashMap<String, AdminCommand.InstanceStats>();
+    for (InstanceState instance : instances.all()) {
+      var byStatus = new java.util.TreeMap<String, Integer>();
+      instance.executions.values().forEach(e -> byStatus.merge(e.status().name(), 1, Integer::sum));
+      stats.put(instance.id, new AdminCommand.InstanceStats(
+          instance.testCases.size(), byStatus, instance.running, instance.waiting.size()));
+    }
+    return new AdminCommand.OwnerStats(stats);
   }
 
   /** Executes any command; the reply is the operation's reply type, or {@link Done} for empty outputs. */

@@ -12,13 +12,15 @@ import io.github.connectemulator.api.Page;
 import io.github.connectemulator.api.RecordView;
 import io.github.connectemulator.api.StartExecution;
 import io.github.connectemulator.api.StopExecution;
+import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.config.RuntimeControls;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
-import io.github.connectemulator.model.Ids;
 import io.github.connectemulator.model.RecordStatus;
 import io.github.connectemulator.model.TestCase;
 import io.github.connectemulator.model.TestCaseVersion;
+import io.github.connectemulator.model.TransitionMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,19 +38,27 @@ final class ExecutionRunner {
       Comparator.comparingLong(Execution::startTime).reversed().thenComparing(Execution::id);
 
   private final Instances instances;
-  private final EmulatorConfig config;
+  private final Controls controls;
   private final Clock clock;
+  private final IdSource ids;
   private final RunSchedule schedule = new RunSchedule();
   private final FinishedRetention retention;
+  /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
+  private boolean granting;
 
-  ExecutionRunner(Instances instances, EmulatorConfig config, Clock clock) {
+  ExecutionRunner(Instances instances, EmulatorConfig config, Controls controls, Clock clock, IdSource ids) {
     this.instances = instances;
-    this.config = config;
+    this.controls = controls;
     this.clock = clock;
+    this.ids = ids;
     this.retention = new FinishedRetention(config.maxFinishedPerOwner(), config.finishedTtlMillis());
   }
 
-  /** Spec §11.5: a token replay wins over every later check, even if the test case has since gone. */
+  /**
+   * Spec §11.5: validation, then a token replay (which wins over every later check, even if the test case has since
+   * gone), then the test case, its PUBLISHED version, and the quota. A new run takes a running slot if one is free,
+   * and otherwise waits INITIATED in start order.
+   */
   ExecutionStarted start(StartExecution command) {
     InstanceState instance = instances.getOrCreate(command.instanceId());
     if (command.clientToken() != null) {
@@ -64,20 +74,35 @@ final class ExecutionRunner {
           AwsErrorType.INVALID_REQUEST,
           "Test case " + testCase.id() + " has no PUBLISHED version; only published test cases can run");
     }
+    RuntimeControls current = controls.current();
+    int maxQueued = current.quotas().maxQueued();
+    if (maxQueued > 0 && instance.running + instance.waiting.size() >= maxQueued) {
+      throw new AwsFailure(AwsErrorType.SERVICE_QUOTA_EXCEEDED,
+          "Too many queued test case executions: the instance already has " + maxQueued
+              + " (quota.maxQueuedPerInstance)");
+    }
     long now = clock.millis();
+    RunPlan plan = RunPlan.of(testCase.tags(), published.document().observations(), current, testCase.id(),
+        testCase.nextRunNumber());
     var execution =
         new Execution(
-            Ids.randomUuid(),
+            ids.next(instance.id, "execution", instance.executionsStarted++),
             instance.id,
             testCase.id(),
             published,
             testCase.tags(),
             command.clientToken(),
-            OutcomePlan.failingObservation(testCase.tags(), published.document().observations()),
+            plan.mode(),
+            plan.observationMillis(),
+            plan.failingObservation(),
+            plan.timesOut(),
             now);
     instance.add(execution);
-    schedule.at(now + config.initiatedMillis(), execution);
-    return new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
+    var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    instance.waiting.add(execution);
+    grantSlots(instance, now);
+    return started;
   }
 
   /**
@@ -107,9 +132,14 @@ final class ExecutionRunner {
     running.forEach(execution -> end(execution, ExecutionStatus.STOPPED, now));
   }
 
+  /** A poll of a manual run counts towards its next step (timing.manualPollsPerStep). */
   ExecutionSummary summary(GetExecutionSummary command) {
     Execution execution =
         instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    if (execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
+        && execution.countPoll(controls.current().timing().manualPollsPerStep())) {
+      step(execution, clock.millis());
+    }
     return new ExecutionSummary(
         execution.status(),
         execution.startTime(),
@@ -174,14 +204,51 @@ final class ExecutionRunner {
     return new Page<>(items, more ? Integer.toString(last) : null, -1);
   }
 
-  /** Moves every run whose next step is due, and evicts finished runs past retention. */
+  /**
+   * Moves every run whose next step is due, gives freed slots to waiting runs (the quota may have been raised), and
+   * evicts finished runs past retention. A manual run is in the schedule only for its time cap.
+   */
   void advance() {
     long now = clock.millis();
     Execution due;
     while ((due = schedule.pollDue(now)) != null) {
-      step(due, now);
+      if (due.mode() != TransitionMode.MANUAL || capReached(due, now)) {
+        step(due, now);
+      }
+    }
+    for (InstanceState instance : instances.all()) {
+      if (!instance.waiting.isEmpty()) {
+        grantSlots(instance, now);
+      }
     }
     retention.evictExpired(now, this::forget);
+  }
+
+  /**
+   * Moves manual runs that hold a slot by {@code steps} steps: one run, every manual run of an instance, or every
+   * manual run of this owner. Returns how many runs moved.
+   */
+  int stepManualRuns(String instanceId, String executionId, int steps) {
+    long now = clock.millis();
+    var runs = new ArrayList<Execution>();
+    for (InstanceState instance : instances.all()) {
+      if (instanceId != null && !instance.id.equals(instanceId)) {
+        continue;
+      }
+      for (Execution execution : instance.executions.values()) {
+        if ((executionId == null || execution.id().equals(executionId))
+            && execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
+            && !execution.status().isTerminal()) {
+          runs.add(execution);
+        }
+      }
+    }
+    for (Execution execution : runs) {
+      for (int i = 0; i < steps && !execution.status().isTerminal(); i++) {
+        step(execution, now);
+      }
+    }
+    return runs.size();
   }
 
   long nextDeadline() {
@@ -192,41 +259,105 @@ final class ExecutionRunner {
     return retention.size();
   }
 
+  /** Gives free running slots to waiting runs, oldest first. */
+  private void grantSlots(InstanceState instance, long now) {
+    if (granting) {
+      return;
+    }
+    granting = true;
+    try {
+      int maxRunning = controls.current().quotas().maxRunning();
+      while (!instance.waiting.isEmpty() && (maxRunning == 0 || instance.running < maxRunning)) {
+        Execution execution = instance.waiting.poll();
+        execution.holdSlot(true);
+        instance.running++;
+        switch (execution.mode()) {
+          case TIMED -> schedule.at(now + controls.current().timing().initiatedMillis(), execution);
+          case IMMEDIATE -> {
+            while (!execution.status().isTerminal()) {
+              step(execution, now);
+            }
+          }
+          case MANUAL -> {
+            // Waits for polls or an admin call.
+          }
+        }
+      }
+    } finally {
+      granting = false;
+    }
+  }
+
+  /**
+   * One step of a run: INITIATED to IN_PROGRESS, or the open observation completes. A run past its time cap, or an
+   * immediate run planned to time out, fails its open observation instead.
+   */
   private void step(Execution execution, long now) {
     switch (execution.status()) {
-      case INITIATED -> {
-        execution.begin(now);
-        scheduleObservation(execution, now);
-      }
+      case INITIATED -> execution.begin(now);
       case IN_PROGRESS -> {
-        if (now - execution.runStartedAt() >= config.maxRunMillis()) {
+        boolean waitsForever = execution.timesOut() && execution.atLastObservation();
+        if (capReached(execution, now) || (waitsForever && execution.mode() == TransitionMode.IMMEDIATE)) {
           execution.end(ExecutionStatus.FAILED, now);
-        } else {
+        } else if (!waitsForever) {
           execution.completeObservation(now);
-        }
-        if (execution.status().isTerminal()) {
-          retention.add(execution, this::forget);
-        } else {
-          scheduleObservation(execution, now);
         }
       }
       default -> {
-        // Terminal runs have nothing left to do.
+        return;
+      }
+    }
+    if (execution.status().isTerminal()) {
+      finished(execution, now);
+    } else {
+      scheduleNext(execution, now);
+    }
+  }
+
+  /**
+   * A timed run's next step is its next observation, or its time cap if that comes first (or if the run waits for
+   * ever). A manual run is scheduled only at its cap, once, when it begins.
+   */
+  private void scheduleNext(Execution execution, long now) {
+    long cap = execution.runStartedAt() + controls.current().timing().maxRunMillis();
+    switch (execution.mode()) {
+      case TIMED -> {
+        boolean waitsForever = execution.timesOut() && execution.atLastObservation();
+        schedule.at(waitsForever ? cap : Math.min(now + execution.observationMillis(), cap), execution);
+      }
+      case MANUAL -> {
+        if (execution.runStartedAt() == now && execution.recordsReached() == 1) {
+          schedule.at(cap, execution);
+        }
+      }
+      case IMMEDIATE -> {
+        // Stepped to its end by grantSlots.
       }
     }
   }
 
-  /** Ends a run from outside its schedule (a stop). */
+  private boolean capReached(Execution execution, long now) {
+    return execution.status() == ExecutionStatus.IN_PROGRESS
+        && now - execution.runStartedAt() >= controls.current().timing().maxRunMillis();
+  }
+
+  /** Ends a run from outside its schedule (a stop, or its test case deleted). */
   private void end(Execution execution, ExecutionStatus status, long now) {
     execution.end(status, now);
     schedule.cancel(execution);
-    retention.add(execution, this::forget);
+    instances.get(execution.instanceId()).waiting.remove(execution);
+    finished(execution, now);
   }
 
-  /** The next observation completes after the configured time, or the run hits its cap first. */
-  private void scheduleObservation(Execution execution, long now) {
-    long cap = execution.runStartedAt() + config.maxRunMillis();
-    schedule.at(Math.min(now + config.observationMillis(), cap), execution);
+  /** A run that became terminal frees its slot for the next waiting run and enters retention. */
+  private void finished(Execution execution, long now) {
+    InstanceState instance = instances.get(execution.instanceId());
+    if (execution.holdsSlot()) {
+      execution.holdSlot(false);
+      instance.running--;
+      grantSlots(instance, now);
+    }
+    retention.add(execution, this::forget);
   }
 
   private void forget(Execution execution) {

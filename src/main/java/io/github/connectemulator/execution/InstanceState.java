@@ -2,6 +2,7 @@ package io.github.connectemulator.execution;
 
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.TestCase;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,12 @@ final class InstanceState {
   final Map<String, TestCase> testCases = new LinkedHashMap<>();
   /** The sequence number the next test case gets. */
   long nextTestCaseSequence;
+  /** Executions started so far: the counter of seeded execution ids. */
+  long executionsStarted;
+  /** Runs holding a running slot (quota.maxRunningPerInstance). */
+  int running;
+  /** Runs waiting INITIATED for a slot, in start order. */
+  final ArrayDeque<Execution> waiting = new ArrayDeque<>();
   /** Every name carried by any version of any test case, to the test case that carries it. */
   final Map<String, TestCase> testCasesByName = new HashMap<>();
   final Map<String, Execution> executions = new HashMap<>();

@@ -15,6 +15,10 @@ final class Instances {
     return byId.computeIfAbsent(instanceId, InstanceState::new);
   }
 
+  java.util.Collection<InstanceState> all() {
+    return byId.values();
+  }
+
   /** The instance, or null when nothing was ever stored in it. */
   InstanceState get(String instanceId) {
     return byId.get(instanceId);

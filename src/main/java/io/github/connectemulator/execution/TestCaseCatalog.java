@@ -12,7 +12,6 @@ import io.github.connectemulator.api.TestCaseView;
 import io.github.connectemulator.api.UpdateTestCase;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.model.ContentDocument;
-import io.github.connectemulator.model.Ids;
 import io.github.connectemulator.model.TestCase;
 import io.github.connectemulator.model.TestCaseStatus;
 import io.github.connectemulator.model.TestCaseVersion;
@@ -31,16 +30,20 @@ final class TestCaseCatalog {
   private final Instances instances;
   private final EmulatorConfig config;
   private final Clock clock;
+  private final IdSource ids;
 
-  TestCaseCatalog(Instances instances, EmulatorConfig config, Clock clock) {
+  TestCaseCatalog(Instances instances, EmulatorConfig config, Clock clock, IdSource ids) {
     this.instances = instances;
     this.config = config;
     this.clock = clock;
+    this.ids = ids;
   }
 
   TestCaseCreated create(CreateTestCase command) {
     InstanceState instance = instances.getOrCreate(command.instanceId());
-    String id = command.testCaseId() != null ? command.testCaseId() : Ids.randomUuid();
+    String id = command.testCaseId() != null
+        ? command.testCaseId()
+        : ids.next(instance.id, "test-case", instance.nextTestCaseSequence);
     if (instance.testCases.containsKey(id)) {
       throw new AwsFailure(AwsErrorType.DUPLICATE_RESOURCE, "A test case with id " + id + " already exists");
     }

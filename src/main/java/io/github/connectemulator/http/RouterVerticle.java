@@ -1,6 +1,8 @@
 package io.github.connectemulator.http;
 
+import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.execution.AdjustableClock;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -20,12 +22,20 @@ public final class RouterVerticle extends VerticleBase {
 
   private final EmulatorConfig config;
   private final PageTokens pageTokens;
+  private final Controls controls;
+  private final AdjustableClock clock;
   private HttpServer server;
 
-  /** @param pageTokens shared by every router, so that any of them accepts a token another issued */
-  public RouterVerticle(EmulatorConfig config, PageTokens pageTokens) {
+  /**
+   * @param pageTokens shared by every router, so that any of them accepts a token another issued
+   * @param controls the runtime controls the admin API changes
+   * @param clock the clock the admin API moves
+   */
+  public RouterVerticle(EmulatorConfig config, PageTokens pageTokens, Controls controls, AdjustableClock clock) {
     this.config = config;
     this.pageTokens = pageTokens;
+    this.controls = controls;
+    this.clock = clock;
   }
 
   @Override
@@ -66,6 +76,9 @@ public final class RouterVerticle extends VerticleBase {
     router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records")
         .handler(validators.listRecords).handler(operations::listRecords);
 
+    if (config.adminEnabled()) {
+      new AdminRoutes(vertx.eventBus(), config.ownerCount(), controls, clock, config.profile()).mountOn(router);
+    }
     AwsErrors.installOn(router, config.maxBodyBytes());
 
     var options = new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort());

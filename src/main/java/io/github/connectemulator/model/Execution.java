@@ -19,7 +19,10 @@ public final class Execution {
   private final TestCaseVersion version;
   private final Map<String, String> tags;
   private final String clientToken;
+  private final TransitionMode mode;
+  private final long observationMillis;
   private final int failingObservation;
+  private final boolean timesOut;
   private final long startTime;
   private final long[] recordTimes;
   private ExecutionStatus status = ExecutionStatus.INITIATED;
@@ -27,6 +30,8 @@ public final class Execution {
   private long runStartedAt = -1;
   private int reached;
   private boolean lastRecordFailed;
+  private boolean holdsSlot;
+  private int pollsSinceStep;
   private long nextStepAt;
 
   public Execution(
@@ -36,7 +41,10 @@ public final class Execution {
       TestCaseVersion version,
       Map<String, String> tags,
       String clientToken,
+      TransitionMode mode,
+      long observationMillis,
       int failingObservation,
+      boolean timesOut,
       long startTime) {
     this.id = id;
     this.instanceId = instanceId;
@@ -44,7 +52,10 @@ public final class Execution {
     this.version = version;
     this.tags = tags;
     this.clientToken = clientToken;
+    this.mode = mode;
+    this.observationMillis = observationMillis;
     this.failingObservation = failingObservation;
+    this.timesOut = timesOut;
     this.startTime = startTime;
     this.recordTimes = new long[version.document().observations().size()];
   }
@@ -162,6 +173,43 @@ public final class Execution {
 
   public Map<String, String> tags() {
     return tags;
+  }
+
+  public TransitionMode mode() {
+    return mode;
+  }
+
+  /** How long each of its observations takes when it runs on timers. */
+  public long observationMillis() {
+    return observationMillis;
+  }
+
+  /** True when the run is planned never to match its last observation, so that it fails at the time cap. */
+  public boolean timesOut() {
+    return timesOut;
+  }
+
+  /** True while its open observation is the last one. */
+  public boolean atLastObservation() {
+    return status == ExecutionStatus.IN_PROGRESS && reached == recordTimes.length;
+  }
+
+  /** Whether it holds one of its instance's running slots (quota.maxRunningPerInstance). */
+  public boolean holdsSlot() {
+    return holdsSlot;
+  }
+
+  public void holdSlot(boolean holds) {
+    holdsSlot = holds;
+  }
+
+  /** Counts a summary poll of a manual run; true when enough polls have come to move it one step. */
+  public boolean countPoll(int pollsPerStep) {
+    if (++pollsSinceStep < pollsPerStep) {
+      return false;
+    }
+    pollsSinceStep = 0;
+    return true;
   }
 
   /** Index of the observation this run is planned to fail, or -1 when it is planned to pass. */

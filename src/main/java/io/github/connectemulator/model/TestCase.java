@@ -14,6 +14,7 @@ public final class TestCase {
   private final Map<String, String> tags;
   private TestCaseVersion published;
   private TestCaseVersion saved;
+  private long runsStarted;
 
   /**
    * @param sequence creation order within the instance: the listing order, and the cursor of list pages
@@ -40,6 +41,11 @@ public final class TestCase {
     } else {
       saved = version;
     }
+  }
+
+  /** Numbers its runs 0, 1, 2, ...: what makes a seeded outcome draw reproducible. */
+  public long nextRunNumber() {
+    return runsStarted++;
   }
 
   public long sequence() {

@@ -41,7 +41,7 @@ class ConfigLoaderTest {
         ConfigLoader.load(Map.of("EMULATOR_TIMING_OBSERVATION_MILLIS", "9", "HTTP_PORT", "0",
             ConfigLoader.CONFIG_FILE_VARIABLE, file.toString()), null);
     assertThat(config.region()).isEqualTo("eu-west-2");
-    assertThat(config.observationMillis()).isEqualTo(9);
+    assertThat(config.controls().timing().observationMillis()).isEqualTo(9);
     assertThat(config.httpPort()).isZero();
   }
 

@@ -47,11 +47,24 @@ class ExecutionOwnerTest {
     return new ExecutionOwner(config, clock);
   }
 
+  /** One owner, the test timings, and no quotas unless a test asks for them. */
   static EmulatorConfig config(long maxRunMillis, int maxFinished, long ttlMillis) {
-    EmulatorConfig d = EmulatorConfig.defaults();
-    return new EmulatorConfig(d.httpHost(), 0, d.maxBodyBytes(), 1, 1, d.ownerRequestTimeoutMillis(),
-        d.partition(), d.region(), d.accountId(), d.defaultTestCaseStatus(), INITIATED, OBSERVATION, maxRunMillis,
-        maxFinished, ttlMillis);
+    return config(Map.of(
+        "timing.maxRunMillis", Long.toString(maxRunMillis),
+        "retention.maxFinishedExecutions", Integer.toString(maxFinished),
+        "retention.finishedTtlMillis", Long.toString(ttlMillis)));
+  }
+
+  static EmulatorConfig config(Map<String, String> keys) {
+    var all = new java.util.HashMap<String, String>(Map.of(
+        "owners.count", "1",
+        "http.verticles", "1",
+        "timing.initiatedMillis", Long.toString(INITIATED),
+        "timing.observationMillis", Long.toString(OBSERVATION),
+        "quota.maxRunningPerInstance", "0",
+        "quota.maxQueuedPerInstance", "0"));
+    all.putAll(keys);
+    return EmulatorConfig.withKeys(all);
   }
 
   String createPublished(String name, Map<String, String> tags) {

@@ -12,6 +12,7 @@ import io.github.connectemulator.api.GetExecutionSummary;
 import io.github.connectemulator.api.LocalCodec;
 import io.github.connectemulator.api.StartExecution;
 import io.github.connectemulator.api.TestCaseCreated;
+import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.TestCaseStatus;
@@ -41,7 +42,7 @@ class ExecutionVerticleTest {
     this.vertx = vertx;
     LocalCodec.registerAll(vertx.eventBus());
     EmulatorConfig config = ExecutionOwnerTest.config(60_000, 1_000, 60_000);
-    vertx.deployVerticle(new ExecutionVerticle(0, config, Clock.systemUTC())).onComplete(context.succeedingThenComplete());
+    vertx.deployVerticle(new ExecutionVerticle(0, config, new Controls(config), Clock.systemUTC())).onComplete(context.succeedingThenComplete());
   }
 
   <T> Future<T> request(Object command) {

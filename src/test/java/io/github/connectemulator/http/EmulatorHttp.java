@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -53,11 +54,12 @@ final class EmulatorHttp {
    * tens of milliseconds.
    */
   static EmulatorConfig localConfig(long maxBodyBytes) {
-    EmulatorConfig d = EmulatorConfig.defaults();
-    return new EmulatorConfig(
-        HOST, 0, maxBodyBytes, d.httpVerticles(), d.ownerCount(), d.ownerRequestTimeoutMillis(), d.partition(),
-        d.region(), d.accountId(), d.defaultTestCaseStatus(), 10, 20, d.maxRunMillis(), d.maxFinishedExecutions(),
-        d.finishedTtlMillis());
+    return EmulatorConfig.withKeys(Map.of(
+        "http.host", HOST,
+        "http.port", "0",
+        "http.maxBodyBytes", Long.toString(maxBodyBytes),
+        "timing.initiatedMillis", "10",
+        "timing.observationMillis", "20"));
   }
 
   static EmulatorConfig localConfig() {

@@ -1,0 +1,42 @@
+package io.github.connectemulator.api;
+
+import java.util.Map;
+
+/** What the admin API asks of every execution owner; immutable records, like the operations' commands. */
+public sealed interface AdminCommand {
+
+  /** Forget every instance, test case and execution. Replied with {@link Done}. */
+  record ResetState() implements AdminCommand {}
+
+  /** The clock moved: run what is now due. Replied with {@link Done}. */
+  record Nudge() implements AdminCommand {}
+
+  /**
+   * Move manual-mode runs by {@code steps} steps: one run, every one of an instance, or every one (null ids).
+   * Replied with {@link RunsStepped}.
+   */
+  record StepRuns(String instanceId, String executionId, int steps) implements AdminCommand {}
+
+  /** Replied with {@link OwnerStats}. */
+  record ReadStats() implements AdminCommand {}
+
+  record RunsStepped(int runs) {}
+
+  /** Counts per instance held by one owner. */
+  record OwnerStats(Map<String, InstanceStats> instances) {
+    public OwnerStats {
+      instances = Map.copyOf(instances);
+    }
+  }
+
+  /**
+   * @param executions retained executions by status name
+   * @param running runs holding a running slot
+   * @param queued runs waiting INITIATED for a slot
+   */
+  record InstanceStats(int testCases, Map<String, Integer> executions, int running, int queued) {
+    public InstanceStats {
+      executions = Map.copyOf(executions);
+    }
+  }
+}

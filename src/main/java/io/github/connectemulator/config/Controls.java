@@ -1,0 +1,46 @@
+package io.github.connectemulator.config;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The current {@link RuntimeControls} of one emulator, read by every verticle on each decision and replaced as a
+ * whole by the admin API. Configuration, not state: verticles share it read-only, so a change is seen at once.
+ */
+public final class Controls {
+
+  private final AtomicReference<Snapshot> current;
+
+  private record Snapshot(Map<String, String> values, RuntimeControls controls) {}
+
+  public Controls(EmulatorConfig config) {
+    current = new AtomicReference<>(new Snapshot(config.values(), config.controls()));
+  }
+
+  public RuntimeControls current() {
+    return current.get().controls();
+  }
+
+  /** Every key's effective value, the changed controls included. */
+  public Map<String, String> values() {
+    return current.get().values();
+  }
+
+  /**
+   * Applies changes given as configuration keys and values, validated as at start.
+   *
+   * @throws ConfigException for a key that is not a control or an invalid value; nothing changes then
+   */
+  public synchronized RuntimeControls update(Map<String, String> changes) {
+    var notControls = new java.util.TreeSet<>(changes.keySet());
+    notControls.removeAll(RuntimeControls.KEYS);
+    if (!notControls.isEmpty()) {
+      throw new ConfigException("not runtime controls (they need a restart, or are unknown): " + notControls);
+    }
+    var merged = new java.util.TreeMap<>(values());
+    merged.putAll(changes);
+    EmulatorConfig resolved = ConfigLoader.resolve(merged);
+    current.set(new Snapshot(resolved.values(), resolved.controls()));
+    return resolved.controls();
+  }
+}

@@ -1,0 +1,212 @@
+package io.github.connectemulator.http;
+
+import io.github.connectemulator.api.Addresses;
+import io.github.connectemulator.api.AdminCommand;
+import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.config.ConfigException;
+import io.github.connectemulator.config.Controls;
+import io.github.connectemulator.config.RuntimeControls;
+import io.github.connectemulator.execution.AdjustableClock;
+import io.github.connectemulator.model.InstanceIds;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The admin API under {@value #PREFIX}, a prefix no AWS path can take: reset, the effective configuration, the
+ * runtime controls, the clock, manual steps and statistics. It talks to every owner over the event bus and answers
+ * with plain JSON; its errors have the AWS error shape like everything else.
+ */
+final class AdminRoutes {
+
+  static final String PREFIX = "/_emulator";
+
+  private final EventBus bus;
+  private final int ownerCount;
+  private final Controls controls;
+  private final AdjustableClock clock;
+  private final String profile;
+
+  AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock, String profile) {
+    this.bus = bus;
+    this.ownerCount = ownerCount;
+    this.controls = controls;
+    this.clock = clock;
+    this.profile = profile;
+  }
+
+  void mountOn(Router router) {
+    router.get(PREFIX + "/config").handler(this::config);
+    router.get(PREFIX + "/controls").handler(this::showControls);
+    router.put(PREFIX + "/controls").handler(this::changeControls);
+    router.post(PREFIX + "/reset").handler(this::reset);
+    router.get(PREFIX + "/clock").handler(this::showClock);
+    router.post(PREFIX + "/clock/advance").handler(this::advanceClock);
+    router.post(PREFIX + "/executions/advance").handler(this::stepRuns);
+    router.get(PREFIX + "/stats").handler(this::stats);
+  }
+
+  private void config(RoutingContext ctx) {
+    ok(ctx, new JsonObject().put("profile", profile).put("values", new JsonObject(new TreeMap<>(controls.values()))));
+  }
+
+  private void showControls(RoutingContext ctx) {
+    ok(ctx, controlValues());
+  }
+
+  /** Body: configuration keys of runtime controls with their new values, e.g. {"quota.maxRunningPerInstance": 10}. */
+  private void changeControls(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    var changes = new TreeMap<String, String>();
+    body.forEach(entry -> changes.put(entry.getKey(), String.valueOf(entry.getValue())));
+    try {
+      controls.update(changes);
+    } catch (ConfigException e) {
+      AwsErrors.send(ctx, AwsErrorType.INVALID_PARAMETER, e.getMessage());
+      return;
+    }
+    // Queued runs may now have slots, and timers may be due sooner.
+    toEveryOwner(new AdminCommand.Nudge()).onComplete(done -> ok(ctx, controlValues()));
+  }
+
+  private void reset(RoutingContext ctx) {
+    reply(ctx, toEveryOwner(new AdminCommand.ResetState()).map(done -> new JsonObject().put("reset", true)));
+  }
+
+  private void showClock(RoutingContext ctx) {
+    ok(ctx, clockJson());
+  }
+
+  /** Body: {"millis": N}. Moves the emulator's clock forward and runs everything that became due. */
+  private void advanceClock(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    Long millis = longMember(ctx, body, "millis");
+    if (millis == null) {
+      return;
+    }
+    clock.advance(millis);
+    reply(ctx, toEveryOwner(new AdminCommand.Nudge()).map(done -> clockJson()));
+  }
+
+  /** Body (all optional): {"instanceId": ..., "executionId": ..., "steps": 1}. Moves manual-mode runs. */
+  private void stepRuns(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    Long steps = body.containsKey("steps") ? longMember(ctx, body, "steps") : Long.valueOf(1);
+    if (steps == null) {
+      return;
+    }
+    String instance = body.getValue("instanceId") instanceof String id ? InstanceIds.canonical(id) : null;
+    String execution = body.getValue("executionId") instanceof String id ? id : null;
+    var command = new AdminCommand.StepRuns(instance, execution, (int) Math.min(steps, 10_000));
+    List<Future<Object>> replies = instance == null
+        ? everyOwner(command)
+        : List.of(bus.request(Addresses.owner(Addresses.ownerIndex(instance, ownerCount)), command)
+            .map(message -> message.body()));
+    reply(ctx, Future.all(replies).map(all -> {
+      int runs = 0;
+      for (Future<Object> reply : replies) {
+        runs += ((AdminCommand.RunsStepped) reply.result()).runs();
+      }
+      return new JsonObject().put("runsAdvanced", runs);
+    }));
+  }
+
+  private void stats(RoutingContext ctx) {
+    List<Future<Object>> replies = everyOwner(new AdminCommand.ReadStats());
+    reply(ctx, Future.all(replies).map(all -> {
+      var instances = new JsonObject();
+      var totals = new JsonObject();
+      int testCases = 0;
+      for (Future<Object> reply : replies) {
+        for (Map.Entry<String, AdminCommand.InstanceStats> entry :
+            ((AdminCommand.OwnerStats) reply.result()).instances().entrySet()) {
+          AdminCommand.InstanceStats stats = entry.getValue();
+          testCases += stats.testCases();
+          stats.executions().forEach((status, count) -> totals.put(status, totals.getInteger(status, 0) + count));
+          instances.put(entry.getKey(), new JsonObject()
+              .put("testCases", stats.testCases())
+              .put("executions", new JsonObject(new TreeMap<>(stats.executions())))
+              .put("running", stats.running())
+              .put("queued", stats.queued()));
+        }
+      }
+      return new JsonObject().put("testCases", testCases).put("executions", totals).put("instances", instances);
+    }));
+  }
+
+  private JsonObject controlValues() {
+    var values = new JsonObject();
+    new TreeMap<>(controls.values()).forEach((key, value) -> {
+      if (RuntimeControls.KEYS.contains(key)) {
+        values.put(key, value);
+      }
+    });
+    return values;
+  }
+
+  private JsonObject clockJson() {
+    return new JsonObject().put("now", clock.millis()).put("offsetMillis", clock.offsetMillis());
+  }
+
+  private Future<Void> toEveryOwner(AdminCommand command) {
+    return Future.all(everyOwner(command)).mapEmpty();
+  }
+
+  private List<Future<Object>> everyOwner(AdminCommand command) {
+    var replies = new ArrayList<Future<Object>>(ownerCount);
+    for (int i = 0; i < ownerCount; i++) {
+      replies.add(bus.request(Addresses.owner(i), command).map(message -> message.body()));
+    }
+    return replies;
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    if (ctx.body().isEmpty()) {
+      return new JsonObject();
+    }
+    try {
+      return ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      AwsErrors.send(ctx, AwsErrorType.INVALID_PARAMETER, "The request body must be a JSON object");
+      return null;
+    }
+  }
+
+  private static Long longMember(RoutingContext ctx, JsonObject body, String member) {
+    if (body.getValue(member) instanceof Number number && number.longValue() >= 0) {
+      return number.longValue();
+    }
+    AwsErrors.send(ctx, AwsErrorType.INVALID_PARAMETER, member + " must be a whole number, 0 or more");
+    return null;
+  }
+
+  private static void reply(RoutingContext ctx, Future<JsonObject> result) {
+    result.onComplete(done -> {
+      if (done.succeeded()) {
+        ok(ctx, done.result());
+      } else {
+        AwsErrors.sendFailure(ctx, done.cause());
+      }
+    });
+  }
+
+  private static void ok(RoutingContext ctx, JsonObject body) {
+    Responses.json(ctx, body.toBuffer());
+  }
+}
