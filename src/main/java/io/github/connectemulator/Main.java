@@ -29,11 +29,15 @@ public final class Main {
     Vertx vertx = Vertx.vertx();
     Emulator.deploy(vertx, config)
         .onSuccess(emulator -> LOG.log(System.Logger.Level.INFO,
-            "Connect Test Case Emulator listening on port {0} ({1} router verticles, {2} execution owners)",
-            String.valueOf(emulator.port()), config.httpVerticles(), config.ownerCount()))
+            "Connect Test Case Emulator listening on port {0} (profile {1}, {2} router verticles, {3} execution owners)",
+            String.valueOf(emulator.port()), config.profile(), config.httpVerticles(), config.ownerCount()))
         .onFailure(failure -> {
-          LOG.log(System.Logger.Level.ERROR, "Connect Test Case Emulator failed to start", failure);
-          vertx.close().onComplete(closed -> System.exit(1));
+          if (failure instanceof ConfigException) {
+            System.err.println("connect-test-emulator: " + failure.getMessage());
+          } else {
+            LOG.log(System.Logger.Level.ERROR, "Connect Test Case Emulator failed to start", failure);
+          }
+          vertx.close().onComplete(closed -> System.exit(failure instanceof ConfigException ? 2 : 1));
         });
   }
 

@@ -45,7 +45,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     this.name = "local:" + type.getName();
   }
 
-  /** Registers this codec as the default for every emulator message type; call once per Vertx. */
+  /** Registers this codec as the default for every emulator message type; a second call changes nothing. */
   public static void registerAll(EventBus bus) {
     for (Class<?> type : MESSAGE_TYPES) {
       register(bus, type);
@@ -53,7 +53,11 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
   }
 
   private static <T> void register(EventBus bus, Class<T> type) {
-    bus.registerDefaultCodec(type, new LocalCodec<>(type));
+    try {
+      bus.registerDefaultCodec(type, new LocalCodec<>(type));
+    } catch (IllegalStateException alreadyRegistered) {
+      // An emulator deployed again into the same Vertx finds its codecs in place.
+    }
   }
 
   @Override
