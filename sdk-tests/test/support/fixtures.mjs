@@ -167,3 +167,38 @@ export function assertMonotoneStatuses(seen) {
     assert.ok(ok, `status went back from ${prev} to ${next}: ${seen.join(' → ')}`);
   }
 }
+
+/**
+ * Polls GetTestCaseExecutionSummary every `intervalMs` until the run's Status is one of `wanted`
+ * (or `timeoutMs` passes). Returns the matching summary.
+ */
+export async function waitForStatus(client, { InstanceId, TestCaseId, TestCaseExecutionId }, wanted,
+  { intervalMs = 10, timeoutMs = 10_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const seen = [];
+  for (;;) {
+    const summary = await client.send(
+      new GetTestCaseExecutionSummaryCommand({ InstanceId, TestCaseId, TestCaseExecutionId }));
+    seen.push(summary.Status);
+    if (wanted.includes(summary.Status)) return summary;
+    if (Date.now() > deadline) {
+      assert.fail(`execution ${TestCaseExecutionId} never reached ${wanted.join('/')} within ${timeoutMs} ms; statuses seen: ${seen.join(' → ')}`);
+    }
+    await sleep(intervalMs);
+  }
+}
+
+/** Asserts that an SDK response has no output members, only $metadata (the empty 200 body). */
+export function assertEmptyOutput(response) {
+  assertHasRequestId(response);
+  assert.equal(response.$metadata.httpStatusCode, 200);
+  assert.deepEqual(Object.keys(response).filter((key) => key !== '$metadata'), [], 'the response has no members');
+}
+
+/** A copy of a page token with one character in the middle changed (to another URL-safe character). */
+export function forgeToken(token) {
+  assert.equal(typeof token, 'string', 'a real NextToken is needed to forge one');
+  const middle = Math.floor(token.length / 2);
+  const replacement = token[middle] === 'A' ? 'B' : 'A';
+  return token.slice(0, middle) + replacement + token.slice(middle + 1);
+}
