@@ -263,4 +263,41 @@ class AdminApiTest {
           test.completeNow();
         })));
   }
+
+  @Test
+  void aFailureRatioOfOneFailsEveryUntaggedRun(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, Map.of("outcome.failureRatio", "1", "timing.mode", "immediate"))
+        .compose(e -> http.createdTestCase(instance, "doomed"))
+        .compose(testCase -> started(testCase).compose(execution -> http.summary(instance, testCase, execution)))
+        .onComplete(test.succeeding(summary -> test.verify(() -> {
+          JsonObject json = summary.assertOk();
+          assertThat(json.getString("Status")).as("immediate mode: ended at Start").isEqualTo("FAILED");
+          assertThat(json.getJsonObject("ObservationSummary").getInteger("ObservationsFailed")).isEqualTo(1);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void injectedLatencyDelaysOnlyTheChosenOperation(Vertx vertx, VertxTestContext test) {
+    long[] elapsed = new long[2];
+    deploy(vertx, Map.of("faults.latencyMinMillis", "150", "faults.latencyMaxMillis", "150",
+            "faults.operations", "StartTestCaseExecution"))
+        .compose(e -> http.createdTestCase(instance, "slow-start"))
+        .compose(testCase -> {
+          long before = System.nanoTime();
+          return started(testCase).compose(execution -> {
+            elapsed[0] = (System.nanoTime() - before) / 1_000_000;
+            long again = System.nanoTime();
+            return http.summary(instance, testCase, execution).map(summary -> {
+              elapsed[1] = (System.nanoTime() - again) / 1_000_000;
+              return summary.assertOk();
+            });
+          });
+        })
+        .onComplete(test.succeeding(summary -> test.verify(() -> {
+          assertThat(elapsed[0]).as("Start waited for its injected latency").isGreaterThanOrEqualTo(150);
+          assertThat(elapsed[1]).as("Summary is not delayed").isLessThan(150);
+          test.completeNow();
+        })));
+  }
 }
