@@ -161,6 +161,14 @@ public final class ConfigLoader {
     }
   }
 
+  /** The keys a profile sets, trimmed. */
+  static Map<String, String> profileKeys(String name) {
+    Properties keys = profile(name.trim());
+    var values = new TreeMap<String, String>();
+    keys.stringPropertyNames().forEach(key -> values.put(key, keys.getProperty(key).trim()));
+    return values;
+  }
+
   private static Properties profile(String name) {
     if (!PROFILES.contains(name)) {
       throw new ConfigException("profile must be one of " + new TreeSet<>(PROFILES) + ", was '" + name + "'");

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Controls {
 
+  private static final String PROFILE = "profile";
+
   private final AtomicReference<Snapshot> current;
 
   private record Snapshot(Map<String, String> values, RuntimeControls controls) {}
@@ -27,17 +29,28 @@ public final class Controls {
   }
 
   /**
-   * Applies changes given as configuration keys and values, validated as at start.
+   * Applies changes given as configuration keys and values, validated as at start. A {@code profile} among them
+   * switches profile: its runtime controls apply first, then the other changes; its other keys (retention, for
+   * instance) need a restart.
    *
    * @throws ConfigException for a key that is not a control or an invalid value; nothing changes then
    */
   public synchronized RuntimeControls update(Map<String, String> changes) {
     var notControls = new java.util.TreeSet<>(changes.keySet());
     notControls.removeAll(RuntimeControls.KEYS);
+    notControls.remove(PROFILE);
     if (!notControls.isEmpty()) {
       throw new ConfigException("not runtime controls (they need a restart, or are unknown): " + notControls);
     }
     var merged = new java.util.TreeMap<>(values());
+    String profile = changes.get(PROFILE);
+    if (profile != null) {
+      ConfigLoader.profileKeys(profile).forEach((key, value) -> {
+        if (RuntimeControls.KEYS.contains(key)) {
+          merged.put(key, value);
+        }
+      });
+    }
     merged.putAll(changes);
     EmulatorConfig resolved = ConfigLoader.resolve(merged);
     current.set(new Snapshot(resolved.values(), resolved.controls()));

@@ -32,14 +32,12 @@ final class AdminRoutes {
   private final int ownerCount;
   private final Controls controls;
   private final AdjustableClock clock;
-  private final String profile;
 
-  AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock, String profile) {
+  AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock) {
     this.bus = bus;
     this.ownerCount = ownerCount;
     this.controls = controls;
     this.clock = clock;
-    this.profile = profile;
   }
 
   void mountOn(Router router) {
@@ -54,14 +52,19 @@ final class AdminRoutes {
   }
 
   private void config(RoutingContext ctx) {
-    ok(ctx, new JsonObject().put("profile", profile).put("values", new JsonObject(new TreeMap<>(controls.values()))));
+    ok(ctx, new JsonObject()
+        .put("profile", controls.values().get("profile"))
+        .put("values", new JsonObject(new TreeMap<>(controls.values()))));
   }
 
   private void showControls(RoutingContext ctx) {
     ok(ctx, controlValues());
   }
 
-  /** Body: configuration keys of runtime controls with their new values, e.g. {"quota.maxRunningPerInstance": 10}. */
+  /**
+   * Body: configuration keys of runtime controls with their new values, e.g. {"quota.maxRunningPerInstance": 10},
+   * or {"profile": "loadtest"} to apply a profile's runtime controls.
+   */
   private void changeControls(RoutingContext ctx) {
     JsonObject body = jsonBody(ctx);
     if (body == null) {
@@ -153,7 +156,7 @@ final class AdminRoutes {
   private JsonObject controlValues() {
     var values = new JsonObject();
     new TreeMap<>(controls.values()).forEach((key, value) -> {
-      if (RuntimeControls.KEYS.contains(key)) {
+      if (RuntimeControls.KEYS.contains(key) || key.equals("profile")) {
         values.put(key, value);
       }
     });

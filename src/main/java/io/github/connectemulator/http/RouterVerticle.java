@@ -77,7 +77,7 @@ public final class RouterVerticle extends VerticleBase {
         .handler(validators.listRecords).handler(operations::listRecords);
 
     if (config.adminEnabled()) {
-      new AdminRoutes(vertx.eventBus(), config.ownerCount(), controls, clock, config.profile()).mountOn(router);
+      new AdminRoutes(vertx.eventBus(), config.ownerCount(), controls, clock).mountOn(router);
     }
     AwsErrors.installOn(router, config.maxBodyBytes());
 

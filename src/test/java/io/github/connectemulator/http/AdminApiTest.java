@@ -300,4 +300,25 @@ class AdminApiTest {
           test.completeNow();
         })));
   }
+
+  @Test
+  void switchingToTheLoadtestProfileAtRuntimeLiftsTheQuotas(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, Map.of())
+        .compose(e -> admin(HttpMethod.PUT, "/controls", new JsonObject().put("profile", "loadtest")))
+        .compose(controls -> {
+          test.verify(() -> {
+            JsonObject json = controls.assertOk();
+            assertThat(json.getString("profile")).isEqualTo("loadtest");
+            assertThat(json.getString("quota.maxQueuedPerInstance")).isEqualTo("0");
+          });
+          return http.createdTestCase(instance, "unbounded");
+        })
+        .compose(testCase -> EmulatorHttp.sequentially(110,
+            i -> http.start(instance, testCase).map(reply -> reply.assertOk())))
+        .compose(v -> admin(HttpMethod.PUT, "/controls", new JsonObject().put("profile", "mars")))
+        .onComplete(test.succeeding(unknown -> test.verify(() -> {
+          assertThat(unknown.assertInvalidParameter()).contains("mars");
+          test.completeNow();
+        })));
+  }
 }
