@@ -1,8 +1,16 @@
 // Gives each test file an emulator endpoint, a configured ConnectClient and a raw HTTP helper.
 //
-// If EMULATOR_ENDPOINT is set, the suite talks to that server. Otherwise it starts the built jar
-// (../../../target/connect-test-emulator.jar, relative to this file) once per test file on a free
-// port and kills it when the file is done (or when the process exits).
+// By default every test file shares one server per test process: the one at EMULATOR_ENDPOINT if that is set,
+// otherwise the built jar started once on a free port with its default configuration and killed when the file is
+// done (or when the process exits). A file that needs other settings asks for a server of its own:
+//
+//   const emulator = useEmulator({ env: { EMULATOR_THROTTLE_REQUESTS_PER_SECOND: '1' } });
+//
+// Such a server is always started from the jar (even when EMULATOR_ENDPOINT is set, since an external server cannot
+// be reconfigured at start), with the given variables added to the environment, and killed by its PID after the file.
+// `env: {}` gives a file a default-configured server of its own, for tests that change global state (clock, reset).
+//
+// The jar is EMULATOR_JAR if set, else ../../../target/connect-test-emulator.jar relative to this file.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,54 +21,76 @@ import { ConnectClient } from '@aws-sdk/client-connect';
 // Keep the test output free of the SDK's "Node 22 will be required" notice on Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const JAR_PATH = fileURLToPath(new URL('../../../target/connect-test-emulator.jar', import.meta.url));
+export const DEFAULT_JAR_PATH = fileURLToPath(new URL('../../../target/connect-test-emulator.jar', import.meta.url));
+export const JAR_PATH = process.env.EMULATOR_JAR || DEFAULT_JAR_PATH;
 const STARTUP_TIMEOUT_MS = 20_000;
 const LISTENING_LINE = /listening on port (\d+)/;
 
-let child; // the emulator process this file started, if any
-let endpointPromise; // memoised: one server per test process
+const children = new Set(); // every emulator process this test process started and has not yet stopped
+let shared; // the shared default server: { endpoint: Promise<string>, stop() }
 
-/** Resolves to the base URL of the emulator, starting one if EMULATOR_ENDPOINT is not set. */
+/** Resolves to the base URL of the shared emulator, starting one if EMULATOR_ENDPOINT is not set. */
 export function emulatorEndpoint() {
-  endpointPromise ??= process.env.EMULATOR_ENDPOINT
-    ? Promise.resolve(process.env.EMULATOR_ENDPOINT.replace(/\/+$/, ''))
-    : startEmulator();
-  return endpointPromise;
+  if (!shared) {
+    shared = process.env.EMULATOR_ENDPOINT
+      ? { endpoint: Promise.resolve(process.env.EMULATOR_ENDPOINT.replace(/\/+$/, '')), stop() {} }
+      : launchEmulator();
+  }
+  return shared.endpoint;
 }
 
-/** Kills the emulator started by this process (no-op when none was started). */
+/** Kills the shared emulator if this process started it (no-op when none was started). */
 export function stopEmulator() {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  shared?.stop();
 }
 
-process.on('exit', stopEmulator);
+/** Kills every emulator this process started. */
+function stopAll() {
+  for (const stop of [...children]) stop();
+}
 
-function startEmulator() {
+process.on('exit', stopAll);
+
+/**
+ * Starts the jar on a free port of 127.0.0.1 with `env` added to this process's environment.
+ * Returns { endpoint: Promise<base URL>, stop() }; stop() kills the process by its PID.
+ */
+export function launchEmulator(env = {}) {
+  let child;
+  const stop = () => {
+    children.delete(stop);
+    if (child && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
   if (!existsSync(JAR_PATH)) {
-    return Promise.reject(new Error(
-      `Emulator jar not found at ${JAR_PATH}. Build it (mvn package) or set EMULATOR_ENDPOINT.`));
+    return {
+      endpoint: Promise.reject(new Error(
+        `Emulator jar not found at ${JAR_PATH}. Build it (mvn package), set EMULATOR_JAR or set EMULATOR_ENDPOINT.`)),
+      stop,
+    };
   }
-  return new Promise((resolve, reject) => {
+  const endpoint = new Promise((resolve, reject) => {
     let output = '';
     let settled = false;
     const fail = (why) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      stopEmulator();
-      reject(new Error(`${why}\n--- emulator output so far ---\n${output}`));
+      stop();
+      const settings = Object.entries(env).map(([key, value]) => `${key}=${value}`).join(' ');
+      reject(new Error(`${why}${settings ? ` (settings: ${settings})` : ''}\n--- emulator output so far ---\n${output}`));
     };
 
     child = spawn('java', ['-jar', JAR_PATH], {
-      env: { ...process.env, HTTP_PORT: '0', EMULATOR_HTTP_HOST: '127.0.0.1' },
+      env: { ...process.env, ...env, HTTP_PORT: '0', EMULATOR_HTTP_HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.add(stop);
     const timer = setTimeout(
       () => fail(`Emulator did not report "listening on port N" within ${STARTUP_TIMEOUT_MS / 1000} s.`),
       STARTUP_TIMEOUT_MS);
@@ -79,17 +109,24 @@ function startEmulator() {
     child.stdout.setEncoding('utf8').on('data', onData);
     child.stderr.setEncoding('utf8').on('data', onData);
     child.on('error', (err) => fail(`Could not start java: ${err.message}`));
-    child.on('exit', (code, signal) => fail(`Emulator exited before listening (code ${code}, signal ${signal}).`));
+    child.on('exit', (code, signal) => {
+      children.delete(stop);
+      fail(`Emulator exited before listening (code ${code}, signal ${signal}).`);
+    });
   });
+  // Avoid an unhandled rejection when nobody awaited the endpoint yet; callers still see the error.
+  endpoint.catch(() => {});
+  return { endpoint, stop };
 }
 
 /** A ConnectClient configured the way the suite's users would point it at the emulator. */
-export function connectClient(endpoint) {
+export function connectClient(endpoint, overrides = {}) {
   return new ConnectClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     maxAttempts: 1,
+    ...overrides,
   });
 }
 
@@ -124,18 +161,36 @@ export async function rawRequest(endpoint, method, path, { body, headers = {} } 
  * inside tests:
  *   const emulator = useEmulator();
  *   test('...', async () => { await emulator.client.send(...); await emulator.request('GET', '/x'); });
+ *
+ * With `{ env }` the file gets a server of its own, started from the jar with those environment variables
+ * (see the top of this file). `emulator.newClient(overrides)` makes another ConnectClient for the same server
+ * (e.g. `{ maxAttempts: 3 }`); it is destroyed after the file.
  */
-export function useEmulator() {
+export function useEmulator({ env } = {}) {
+  const own = env !== undefined;
+  let server;
   let endpoint;
   let client;
+  const extraClients = [];
   before(async () => {
-    endpoint = await emulatorEndpoint();
+    if (own) {
+      server = launchEmulator(env);
+      endpoint = await server.endpoint;
+    } else {
+      endpoint = await emulatorEndpoint();
+    }
     client = connectClient(endpoint);
   });
   after(() => {
     client?.destroy();
-    stopEmulator();
+    for (const extra of extraClients) extra.destroy();
+    if (own) server?.stop();
+    else stopEmulator();
   });
+  const requireEndpoint = () => {
+    if (!endpoint) throw new Error('The emulator is not available (see the before hook error).');
+    return endpoint;
+  };
   return {
     get endpoint() {
       return endpoint;
@@ -144,9 +199,13 @@ export function useEmulator() {
       if (!client) throw new Error('The emulator is not available (see the before hook error).');
       return client;
     },
+    newClient(overrides) {
+      const extra = connectClient(requireEndpoint(), overrides);
+      extraClients.push(extra);
+      return extra;
+    },
     request(method, path, options) {
-      if (!endpoint) throw new Error('The emulator is not available (see the before hook error).');
-      return rawRequest(endpoint, method, path, options);
+      return rawRequest(requireEndpoint(), method, path, options);
     },
   };
 }

@@ -1,0 +1,156 @@
+// Profiles: `loadtest` drops the quotas, speeds the runs up (10 ms to IN_PROGRESS, 20 ms per observation) and keeps
+// up to a million finished runs for 10 minutes; every key a profile sets can still be overridden, and an invalid
+// value stops the start. Servers of this file's own, started with EMULATOR_PROFILE=loadtest.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CreateTestCaseCommand,
+  ListTestCaseExecutionsCommand,
+  ServiceQuotaExceededException,
+  StartTestCaseExecutionCommand,
+  StopTestCaseExecutionCommand,
+} from '@aws-sdk/client-connect';
+import { launchEmulator, useEmulator } from './support/emulator.mjs';
+import {
+  contentWithObservations,
+  expectServiceError,
+  newInstanceId,
+  uniqueName,
+  waitForTerminal,
+} from './support/fixtures.mjs';
+
+const loadtest = useEmulator({ env: { EMULATOR_PROFILE: 'loadtest' } });
+const overridden = useEmulator({ env: { EMULATOR_PROFILE: 'loadtest', EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE: '3' } });
+
+const SLOW = { 'emulator:observationMillis': '60000' };
+
+async function createTestCase(server, { observations = 2, Tags, InstanceId = newInstanceId() } = {}) {
+  const { TestCaseId } = await server.client.send(new CreateTestCaseCommand({
+    InstanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
+  }));
+  return { InstanceId, TestCaseId };
+}
+
+async function config(server) {
+  const response = await server.request('GET', '/_emulator/config');
+  assert.equal(response.status, 200, response.text);
+  return response.json;
+}
+
+/** Stops the runs of `ids`'s instance listed in `started` when the test `t` ends. */
+function stopAfter(t, server, ids, started) {
+  t.after(async () => {
+    for (const { TestCaseExecutionId } of started) {
+      await server.client.send(new StopTestCaseExecutionCommand({ ...ids, TestCaseExecutionId })).catch(() => {});
+    }
+  });
+}
+
+test('GET /_emulator/config of a server started with EMULATOR_PROFILE=loadtest shows profile loadtest', async () => {
+  const { profile, values } = await config(loadtest);
+
+  assert.equal(profile, 'loadtest');
+  assert.equal(String(values.profile), 'loadtest');
+});
+
+test('the loadtest profile has no quotas and fast timings', async () => {
+  const { values } = await config(loadtest);
+
+  assert.equal(String(values['quota.maxRunningPerInstance']), '0');
+  assert.equal(String(values['quota.maxQueuedPerInstance']), '0');
+  assert.equal(String(values['timing.initiatedMillis']), '10');
+  assert.equal(String(values['timing.observationMillis']), '20');
+  assert.equal(String(values['retention.maxFinishedExecutions']), '1000000');
+  assert.equal(String(values['retention.finishedTtlMillis']), '600000');
+});
+
+test('with the loadtest profile 150 starts on one instance are all accepted', async (t) => {
+  const ids = await createTestCase(loadtest, { Tags: SLOW });
+  const started = [];
+  stopAfter(t, loadtest, ids, started);
+
+  for (let i = 0; i < 150; i++) {
+    started.push(await loadtest.client.send(new StartTestCaseExecutionCommand(ids)));
+  }
+
+  assert.equal(started.length, 150);
+  assert.ok(started.every((run) => run.Status === 'INITIATED'));
+  assert.equal(new Set(started.map((run) => run.TestCaseExecutionId)).size, 150, 'every start is a new execution');
+});
+
+test('with the loadtest profile more than 5 runs of one instance are IN_PROGRESS at once', async (t) => {
+  const ids = await createTestCase(loadtest, { Tags: SLOW });
+  const started = [];
+  stopAfter(t, loadtest, ids, started);
+  for (let i = 0; i < 10; i++) started.push(await loadtest.client.send(new StartTestCaseExecutionCommand(ids)));
+
+  const deadline = Date.now() + 5_000;
+  let statuses;
+  for (;;) {
+    const { TestCaseExecutions } = await loadtest.client.send(new ListTestCaseExecutionsCommand({ InstanceId: ids.InstanceId }));
+    statuses = TestCaseExecutions.map((execution) => execution.TestCaseExecutionStatus);
+    if (statuses.every((status) => status === 'IN_PROGRESS') || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.deepEqual(statuses, Array(10).fill('IN_PROGRESS'));
+});
+
+test('a run on the loadtest profile passes within a fraction of a second', async () => {
+  const ids = await createTestCase(loadtest, { observations: 3 });
+
+  const startedAt = Date.now();
+  const { TestCaseExecutionId } = await loadtest.client.send(new StartTestCaseExecutionCommand(ids));
+  const { summary } = await waitForTerminal(loadtest.client, { ...ids, TestCaseExecutionId }, { intervalMs: 5 });
+
+  assert.equal(summary.Status, 'PASSED');
+  // 10 ms + 3 × 20 ms; the aws profile's timings would take 350 ms.
+  const ranFor = summary.EndTime.getTime() - summary.StartTime.getTime();
+  assert.ok(ranFor < 300, `EndTime - StartTime: ${ranFor} ms`);
+  assert.ok(Date.now() - startedAt < 2_000);
+});
+
+test('an environment variable overrides a key the loadtest profile sets', async () => {
+  const { profile, values } = await config(overridden);
+
+  assert.equal(profile, 'loadtest');
+  assert.equal(String(values['quota.maxQueuedPerInstance']), '3');
+  assert.equal(String(values['timing.observationMillis']), '20', 'the profile\'s other keys still apply');
+});
+
+test('with the loadtest profile and quota.maxQueuedPerInstance 3 the 4th start gets ServiceQuotaExceededException', async (t) => {
+  const ids = await createTestCase(overridden, { Tags: SLOW });
+  const started = [];
+  stopAfter(t, overridden, ids, started);
+  for (let i = 0; i < 3; i++) started.push(await overridden.client.send(new StartTestCaseExecutionCommand(ids)));
+
+  await expectServiceError(overridden.client.send(new StartTestCaseExecutionCommand(ids)), ServiceQuotaExceededException, 402);
+});
+
+// README, Configuration: "Environment beats file beats the profile beats defaults". A runtime profile switch
+// (PUT /_emulator/controls {"profile": ...}) currently writes the profile's keys over environment overrides.
+test('switching the profile at runtime keeps a key set by an environment variable', {
+  todo: 'the runtime profile switch overwrites EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE=3 with the profile\'s 100',
+}, async (t) => {
+  const previous = (await overridden.request('GET', '/_emulator/controls')).json;
+  t.after(() => overridden.request('PUT', '/_emulator/controls', { body: previous }));
+
+  const switched = await overridden.request('PUT', '/_emulator/controls', { body: { profile: 'aws' } });
+
+  assert.equal(switched.status, 200, switched.text);
+  assert.equal(switched.json.profile, 'aws');
+  assert.equal(String(switched.json['quota.maxRunningPerInstance']), '5', 'the aws profile\'s own key applies');
+  assert.equal(String(switched.json['quota.maxQueuedPerInstance']), '3', 'the environment still wins');
+});
+
+test('an unknown profile stops the server at start with a message', async (t) => {
+  const server = launchEmulator({ EMULATOR_PROFILE: 'no-such-profile' });
+  t.after(() => server.stop());
+
+  await assert.rejects(server.endpoint, (err) => {
+    assert.match(err.message, /exited before listening/);
+    const output = err.message.split('--- emulator output so far ---')[1] ?? '';
+    assert.match(output, /profile.*no-such-profile/, `the server's output names the problem: ${output}`);
+    return true;
+  });
+});
