@@ -58,10 +58,14 @@ public final class ConfigLoader {
         values.get(PROFILE_KEY)).trim();
     Properties profileKeys = profile(profile);
     requireKnown(profileKeys.stringPropertyNames(), defaults, "in profile " + profile);
+    var explicit = new TreeSet<String>();
     for (Properties layer : List.of(profileKeys, fromFile, fromEnvironment)) {
       layer.stringPropertyNames().forEach(key -> values.put(key, layer.getProperty(key).trim()));
     }
-    return resolve(values);
+    explicit.addAll(fromFile.stringPropertyNames());
+    explicit.addAll(fromEnvironment.stringPropertyNames());
+    explicit.remove(PROFILE_KEY);
+    return resolve(values, explicit);
   }
 
   /** The embedded defaults (and the profile they or {@code keys} name) with {@code keys} applied on top. */
@@ -73,7 +77,9 @@ public final class ConfigLoader {
     Properties profileKeys = profile(keys.getOrDefault(PROFILE_KEY, values.get(PROFILE_KEY)));
     profileKeys.stringPropertyNames().forEach(key -> values.put(key, profileKeys.getProperty(key).trim()));
     values.putAll(keys);
-    return resolve(values);
+    var explicit = new TreeSet<>(keys.keySet());
+    explicit.remove(PROFILE_KEY);
+    return resolve(values, explicit);
   }
 
   /** The environment variable that sets {@code key}: e.g. timing.observationMillis → EMULATOR_TIMING_OBSERVATION_MILLIS. */
@@ -93,7 +99,7 @@ public final class ConfigLoader {
   }
 
   /** Turns complete key values into settings, reporting every invalid value at once. */
-  static EmulatorConfig resolve(Map<String, String> values) {
+  static EmulatorConfig resolve(Map<String, String> values, Set<String> explicitKeys) {
     var reader = new ValueReader(values);
     int cores = Runtime.getRuntime().availableProcessors();
     var timing = new RuntimeControls.Timing(
@@ -127,6 +133,7 @@ public final class ConfigLoader {
     var config =
         new EmulatorConfig(
             values,
+            explicitKeys,
             profile,
             reader.text("http.host"),
             reader.integer("http.port", 0, 65535),

@@ -13,10 +13,11 @@ public final class Controls {
 
   private final AtomicReference<Snapshot> current;
 
-  private record Snapshot(Map<String, String> values, RuntimeControls controls) {}
+  /** @param explicit keys set at start by the file or the environment, which a profile switch keeps */
+  private record Snapshot(Map<String, String> values, RuntimeControls controls, java.util.Set<String> explicit) {}
 
   public Controls(EmulatorConfig config) {
-    current = new AtomicReference<>(new Snapshot(config.values(), config.controls()));
+    current = new AtomicReference<>(new Snapshot(config.values(), config.controls(), config.explicitKeys()));
   }
 
   public RuntimeControls current() {
@@ -30,8 +31,9 @@ public final class Controls {
 
   /**
    * Applies changes given as configuration keys and values, validated as at start. A {@code profile} among them
-   * switches profile: its runtime controls apply first, then the other changes; its other keys (retention, for
-   * instance) need a restart.
+   * switches profile: its runtime controls apply, except those the file or the environment set at start (as at
+   * start, they beat a profile), then the other changes; its other keys (retention, for instance) need a restart.
+   * An earlier admin change is just the current value: a later profile switch replaces it.
    *
    * @throws ConfigException for a key that is not a control or an invalid value; nothing changes then
    */
@@ -42,18 +44,19 @@ public final class Controls {
     if (!notControls.isEmpty()) {
       throw new ConfigException("not runtime controls (they need a restart, or are unknown): " + notControls);
     }
-    var merged = new java.util.TreeMap<>(values());
+    Snapshot before = current.get();
+    var merged = new java.util.TreeMap<>(before.values());
     String profile = changes.get(PROFILE);
     if (profile != null) {
       ConfigLoader.profileKeys(profile).forEach((key, value) -> {
-        if (RuntimeControls.KEYS.contains(key)) {
+        if (RuntimeControls.KEYS.contains(key) && !before.explicit().contains(key)) {
           merged.put(key, value);
         }
       });
     }
     merged.putAll(changes);
-    EmulatorConfig resolved = ConfigLoader.resolve(merged);
-    current.set(new Snapshot(resolved.values(), resolved.controls()));
+    EmulatorConfig resolved = ConfigLoader.resolve(merged, before.explicit());
+    current.set(new Snapshot(resolved.values(), resolved.controls(), before.explicit()));
     return resolved.controls();
   }
 }

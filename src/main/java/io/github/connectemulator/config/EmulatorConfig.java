@@ -9,11 +9,13 @@ import java.util.Map;
  * key is documented; {@link #controls()} are the ones that may change at runtime.
  *
  * @param values every key with its effective value, as resolved from defaults, profile, file and environment
+ * @param explicitKeys the keys set by the file or the environment (or given by a test): a profile never overrides them
  * @param idSeed a seed for deterministic ids, or null for random ids
  * @param seedFile test cases to load at start, or null
  */
 public record EmulatorConfig(
     Map<String, String> values,
+    java.util.Set<String> explicitKeys,
     String profile,
     String httpHost,
     int httpPort,
@@ -34,6 +36,7 @@ public record EmulatorConfig(
 
   public EmulatorConfig {
     values = Map.copyOf(values);
+    explicitKeys = java.util.Set.copyOf(explicitKeys);
   }
 
   /** The embedded defaults (profile {@code aws}), with the environment ignored. */
@@ -50,7 +53,7 @@ public record EmulatorConfig(
     var changed = new java.util.HashMap<>(values);
     changed.put("http.port", Integer.toString(port));
     return new EmulatorConfig(
-        changed, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
+        changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
         seedFile, adminEnabled, controls);
   }

@@ -14,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code emulator:outcome} = {@code PASSED}, {@code FAILED} (the last observation fails) or {@code TIMEOUT}
  *       (the last observation is never matched: the run fails at the time cap);
- *   <li>{@code emulator:failObservation} = an observation Identifier: the run fails there (implies FAILED);
+ *   <li>{@code emulator:failObservation} = an observation Identifier: the run fails there (implies FAILED; an
+ *       Identifier the Content does not have is ignored);
  *   <li>{@code emulator:mode} = {@code timed}, {@code immediate} or {@code manual};
  *   <li>{@code emulator:observationMillis} = the time each observation takes.
  * </ul>
@@ -42,13 +43,10 @@ record RunPlan(TransitionMode mode, long observationMillis, int failingObservati
     long observationMillis = millisTag(tags.get(OBSERVATION_MILLIS_TAG), controls.timing().observationMillis());
     int last = observations.size() - 1;
     String failAt = tags.get(FAIL_OBSERVATION_TAG);
-    if (failAt != null) {
-      for (int i = 0; i < observations.size(); i++) {
-        if (observations.get(i).identifier().equals(failAt)) {
-          return new RunPlan(mode, observationMillis, i, false);
-        }
+    for (int i = 0; failAt != null && i < observations.size(); i++) {
+      if (observations.get(i).identifier().equals(failAt)) {
+        return new RunPlan(mode, observationMillis, i, false);
       }
-      return new RunPlan(mode, observationMillis, last, false);
     }
     String outcome = tags.getOrDefault(OUTCOME_TAG, "").toUpperCase(Locale.ROOT);
     return switch (outcome) {
