@@ -22,10 +22,16 @@ public sealed interface AdminCommand {
 
   record RunsStepped(int runs) {}
 
-  /** Counts per instance held by one owner. */
-  record OwnerStats(Map<String, InstanceStats> instances) {
+  /**
+   * Counts per instance held by one owner.
+   *
+   * @param timerLagCounts scheduled steps by how late they ran, one bucket per millisecond (the last: a second or more)
+   * @param timerLagMax the latest a step ran, in milliseconds
+   */
+  record OwnerStats(Map<String, InstanceStats> instances, long[] timerLagCounts, long timerLagMax) {
     public OwnerStats {
       instances = Map.copyOf(instances);
+      timerLagCounts = timerLagCounts.clone();
     }
   }
 

@@ -100,7 +100,7 @@ public final class ExecutionOwner {
       stats.put(instance.id, new AdminCommand.InstanceStats(
           instance.testCases.size(), byStatus, instance.running, instance.waiting.size()));
     }
-    return new AdminCommand.OwnerStats(stats);
+    return new AdminCommand.OwnerStats(stats, runs.lag().counts(), runs.lag().max());
   }
 
   /** Executes any command; the reply is the operation's reply type, or {@link Done} for empty outputs. */

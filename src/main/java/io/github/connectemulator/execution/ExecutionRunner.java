@@ -42,6 +42,7 @@ final class ExecutionRunner {
   private final Clock clock;
   private final IdSource ids;
   private final RunSchedule schedule = new RunSchedule();
+  private final TimerLag lag = new TimerLag();
   private final FinishedRetention retention;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
@@ -215,6 +216,7 @@ final class ExecutionRunner {
       // A step happens at its due time, not when the owner got to it: after the admin clock jumps, runs catch up
       // through every step they passed, each with its own time.
       long at = due.nextStepAt();
+      lag.record(now - at);
       if (due.mode() != TransitionMode.MANUAL || capReached(due, at)) {
         step(due, at);
       }
@@ -252,6 +254,10 @@ final class ExecutionRunner {
       }
     }
     return runs.size();
+  }
+
+  TimerLag lag() {
+    return lag;
   }
 
   long nextDeadline() {

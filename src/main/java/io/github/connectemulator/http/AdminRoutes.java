@@ -136,9 +136,11 @@ final class AdminRoutes {
       var instances = new JsonObject();
       var totals = new JsonObject();
       int testCases = 0;
+      var lag = new TimerLagSummary();
       for (Future<Object> reply : replies) {
-        for (Map.Entry<String, AdminCommand.InstanceStats> entry :
-            ((AdminCommand.OwnerStats) reply.result()).instances().entrySet()) {
+        var ownerStats = (AdminCommand.OwnerStats) reply.result();
+        lag.add(ownerStats.timerLagCounts(), ownerStats.timerLagMax());
+        for (Map.Entry<String, AdminCommand.InstanceStats> entry : ownerStats.instances().entrySet()) {
           AdminCommand.InstanceStats stats = entry.getValue();
           testCases += stats.testCases();
           stats.executions().forEach((status, count) -> totals.put(status, totals.getInteger(status, 0) + count));
@@ -149,8 +151,43 @@ final class AdminRoutes {
               .put("queued", stats.queued()));
         }
       }
-      return new JsonObject().put("testCases", testCases).put("executions", totals).put("instances", instances);
+      return new JsonObject().put("testCases", testCases).put("executions", totals).put("instances", instances)
+          .put("timerLagMillis", lag.toJson());
     }));
+  }
+
+  /** Timer lag of all owners together: how late scheduled steps ran, as percentiles. */
+  private static final class TimerLagSummary {
+    private long[] counts;
+    private long max;
+
+    void add(long[] ownerCounts, long ownerMax) {
+      if (counts == null) {
+        counts = new long[ownerCounts.length];
+      }
+      for (int i = 0; i < ownerCounts.length; i++) {
+        counts[i] += ownerCounts[i];
+      }
+      max = Math.max(max, ownerMax);
+    }
+
+    JsonObject toJson() {
+      long total = counts == null ? 0 : java.util.Arrays.stream(counts).sum();
+      return new JsonObject().put("steps", total).put("p50", percentile(total, 0.50))
+          .put("p99", percentile(total, 0.99)).put("max", max);
+    }
+
+    private long percentile(long total, double share) {
+      long rank = (long) Math.ceil(total * share);
+      long seen = 0;
+      for (int i = 0; counts != null && i < counts.length; i++) {
+        seen += counts[i];
+        if (seen >= rank && rank > 0) {
+          return i;
+        }
+      }
+      return 0;
+    }
   }
 
   private JsonObject controlValues() {

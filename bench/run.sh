@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Runs the benchmark: every scenario against the reference server and the emulator (profile loadtest), one server
+# at a time, with the same JVM flags, each after a warm-up; then the soak, memory, timer-lag and start-up figures,
+# and the Start scenario against WireMock. Prints every figure; servers stay on 127.0.0.1 and are stopped by PID.
+#
+#   bench/run.sh                          # everything (about 25 minutes)
+#   WARMUP=10 DURATION=10 SOAK=60 bench/run.sh start   # a quick look at one part
+#
+# Parts: start summary mix soak memory timers startup wiremock (default: all).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WARMUP=${WARMUP:-60}
+DURATION=${DURATION:-30}
+SOAK=${SOAK:-300}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=${PORT:-18500}
+JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
+MEMORY_EXECUTIONS=${MEMORY_EXECUTIONS:-1000000}
+LIVE_RUNS=${LIVE_RUNS:-100000}
+PARTS=${*:-start summary mix soak memory timers startup wiremock}
+JAR=target/connect-test-emulator.jar
+WIREMOCK_VERSION=3.13.2
+WIREMOCK_JAR=target/wiremock-standalone-$WIREMOCK_VERSION.jar
+export BENCH_LUA=bench/lua
+export INSTANCE_ID=11111111-2222-3333-4444-555555555555
+URL=http://127.0.0.1:$PORT
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+[ -f "$JAR" ] || mvn -q -B -DskipTests -DskipSdkTests=true package
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap stop_server EXIT
+
+wait_until_up() {
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null "$URL/" && return 0
+    sleep 0.02
+  done
+  echo "server on port $PORT did not start"; exit 1
+}
+
+start_reference() {
+  java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/bench-reference.log 2>&1 &
+  server_pid=$!
+  wait_until_up
+  export TEST_CASE_ID=bench
+}
+
+# $1: extra environment, e.g. "EMULATOR_TIMING_OBSERVATION_MILLIS=1000"
+start_emulator() {
+  env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" ${1:-} \
+    java $JVM_FLAGS -jar "$JAR" > target/bench-emulator.log 2>&1 &
+  server_pid=$!
+  wait_until_up
+  local content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
+  TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
+    -d "{\"Name\":\"bench-$RANDOM\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+  export TEST_CASE_ID
+}
+
+start_wiremock() {
+  [ -f "$WIREMOCK_JAR" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
+    -DoutputDirectory=target
+  mkdir -p target/wiremock/mappings
+  cat > target/wiremock/mappings/start.json <<JSON
+{"request": {"method": "PUT", "urlPathPattern": "/test-cases/[^/]+/[^/]+/start-execution"},
+ "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+   "body": "{\"TestCaseExecutionId\":\"4f3a7c88-edcd-4843-a703-9927cd008d43\",\"TestCaseId\":\"bench\",\"Status\":\"INITIATED\"}"}}
+JSON
+  java $JVM_FLAGS -jar "$WIREMOCK_JAR" --port "$PORT" --bind-address 127.0.0.1 --root-dir target/wiremock \
+    --no-request-journal --disable-request-logging --async-response-enabled true > target/bench-wiremock.log 2>&1 &
+  server_pid=$!
+  wait_until_up
+  export TEST_CASE_ID=bench
+}
+
+# Prints "requests-per-second p99-milliseconds" of one wrk run: $1 scenario, $2 seconds.
+measure() {
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "bench/lua/$1.lua" "$URL")
+  local rps p99
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  echo "$rps $(to_ms "$p99")"
+}
+
+to_ms() {
+  case "$1" in
+    *us) echo "$1" | sed 's/us//' | awk '{printf "%.3f", $1 / 1000}' ;;
+    *ms) echo "$1" | sed 's/ms//' ;;
+    *s) echo "$1" | sed 's/s//' | awk '{printf "%.1f", $1 * 1000}' ;;
+    *) echo "$1" ;;
+  esac
+}
+
+heap_used_mb() {
+  jcmd "$server_pid" GC.run > /dev/null
+  jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K,?", "", $(i+1)); printf "%.1f", $(i+1) / 1024; exit}}'
+}
+
+# Runs one scenario on the reference, then on the emulator, and prints a row of the table.
+scenario() {
+  local name=$1
+  start_reference
+  measure "$name" "$WARMUP" > /dev/null
+  read -r ref_rps ref_p99 < <(measure "$name" "$DURATION")
+  stop_server
+  start_emulator
+  measure "$name" "$WARMUP" > /dev/null
+  read -r emu_rps emu_p99 < <(measure "$name" "$DURATION")
+  stop_server
+  printf "| %-8s | %10.0f | %10.0f | %5.2f | %8s | %8s | %5.2f |\n" "$name" "$ref_rps" "$emu_rps" \
+    "$(echo "$emu_rps / $ref_rps" | bc -l)" "$ref_p99" "$emu_p99" "$(echo "$emu_p99 / $ref_p99" | bc -l)"
+}
+
+soak() {
+  start_emulator
+  measure mix "$WARMUP" > /dev/null
+  echo "| minute | mix req/s | p99 ms | heap used MB |"
+  echo "|---|---|---|---|"
+  for minute in $(seq 1 $((SOAK / 60))); do
+    read -r rps p99 < <(measure mix 60)
+    printf "| %d | %.0f | %s | %s |\n" "$minute" "$rps" "$p99" "$(heap_used_mb)"
+  done
+  stop_server
+}
+
+memory() {
+  start_emulator "EMULATOR_TIMING_MODE=immediate EMULATOR_RETENTION_MAX_FINISHED_EXECUTIONS=$MEMORY_EXECUTIONS"
+  local before after count
+  before=$(heap_used_mb)
+  count=0
+  while [ "$count" -lt "$MEMORY_EXECUTIONS" ]; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/lua/start.lua "$URL" > /dev/null
+    count=$(curl -s "$URL/_emulator/stats" | sed -n 's/.*"executions":{"PASSED":\([0-9]*\)}.*/\1/p' | head -1)
+  done
+  after=$(heap_used_mb)
+  echo "retained finished executions: $count; heap used before: $before MB, after: $after MB"
+  echo "bytes per retained execution: $(echo "($after - $before) * 1048576 / $count" | bc)"
+  jcmd "$server_pid" GC.class_histogram | sed -n 1,12p
+  stop_server
+}
+
+timers() {
+  start_emulator
+  measure start "$WARMUP" > /dev/null
+  read -r idle_rps idle_p99 < <(measure start "$DURATION")
+  stop_server
+  # Runs of 3 observations of 20 s each stay live for a minute: start LIVE_RUNS of them, then measure.
+  start_emulator "EMULATOR_TIMING_OBSERVATION_MILLIS=20000"
+  measure start "$WARMUP" > /dev/null
+  curl -s -X POST "$URL/_emulator/reset" > /dev/null
+  start_emulator_test_case_again
+  local live=0
+  while [ "$live" -lt "$LIVE_RUNS" ]; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s bench/lua/start.lua "$URL" > /dev/null
+    live=$(curl -s "$URL/_emulator/stats" | sed -n 's/.*"executions":{[^}]*"IN_PROGRESS":\([0-9]*\).*/\1/p' | head -1)
+    live=${live:-0}
+  done
+  read -r busy_rps busy_p99 < <(measure start "$DURATION")
+  local stats
+  stats=$(curl -s "$URL/_emulator/stats")
+  echo "live runs when measured: at least $live"
+  echo "Start req/s idle: $idle_rps, with live runs: $busy_rps (ratio $(echo "$busy_rps / $idle_rps" | bc -l | cut -c1-5))"
+  echo "timer lag: $(echo "$stats" | sed -n 's/.*"timerLagMillis":\({[^}]*}\).*/\1/p')"
+  stop_server
+}
+
+start_emulator_test_case_again() {
+  local content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
+  TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
+    -d "{\"Name\":\"bench-again\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+  export TEST_CASE_ID
+}
+
+startup() {
+  local times=()
+  for _ in 1 2 3 4 5; do
+    local t0 t1
+    t0=$(date +%s%N)
+    env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
+      java $JVM_FLAGS -jar "$JAR" > target/bench-startup.log 2>&1 &
+    server_pid=$!
+    until curl -s -o /dev/null "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null; do sleep 0.005; done
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+    stop_server
+  done
+  echo "start-up to first successful request, ms: ${times[*]} (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p))"
+}
+
+wiremock() {
+  start_wiremock
+  measure start "$WARMUP" > /dev/null
+  read -r rps p99 < <(measure start "$DURATION")
+  stop_server
+  printf "| start on WireMock %s | %.0f req/s | p99 %s ms |\n" "$WIREMOCK_VERSION" "$rps" "$p99"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM flags: $JVM_FLAGS"
+echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, measured ${DURATION}s"
+header_printed=no
+for part in $PARTS; do
+  case "$part" in
+    start|summary|mix)
+      if [ "$header_printed" = no ]; then
+        echo "| scenario | reference req/s | emulator req/s | ratio | reference p99 ms | emulator p99 ms | p99 ratio |"
+        echo "|---|---|---|---|---|---|---|"
+        header_printed=yes
+      fi
+      scenario "$part" ;;
+    soak) soak ;;
+    memory) memory ;;
+    timers) timers ;;
+    startup) startup ;;
+    wiremock) wiremock ;;
+    *) echo "unknown part $part"; exit 2 ;;
+  esac
+done
