@@ -30,7 +30,7 @@ import io.vertx.json.schema.common.dsl.StringSchemaBuilder;
 import java.util.regex.Pattern;
 
 /**
- * One {@link ValidationHandler} per operation, built once at start-up from one {@link SchemaRepository}, with the
+ * One {@link ValidationHandler} per operation, built once at start-up, with the
  * constraints of the AWS model (spec §3, §4) and the CFN limits the product enforces (spec §11.1).
  *
  * <p>JSON Schema's {@code pattern} finds rather than matches, so every pattern that must cover the whole value is
@@ -69,9 +69,14 @@ final class OperationValidators {
   final ValidationHandler listExecutions;
   final ValidationHandler listRecords;
 
-  OperationValidators(SchemaRepository repository) {
+  /**
+   * Each operation gets a repository of its own: vertx-json-schema 5.0.7 copies its repository's whole lookup table
+   * into every validator it makes, once per validated value, so one shared repository made every request pay for
+   * every operation's schemas (more than half of the CPU of a Start, measured with JFR).
+   */
+  OperationValidators() {
     createTestCase =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
             .headerParameter(optionalParam(RESOURCE_ID_HEADER,
                 stringSchema().with(minLength(1), maxLength(MAX_ID), pattern("^[-a-zA-Z0-9]+$"))))
@@ -81,7 +86,7 @@ final class OperationValidators {
             .predicate(RequestPredicate.BODY_REQUIRED)
             .build();
     updateTestCase =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .headerParameter(optionalParam(LAST_MODIFIED_TIME_HEADER, stringSchema().with(minLength(1))))
@@ -89,18 +94,18 @@ final class OperationValidators {
             .body(json(updateTestCaseBody()))
             .build();
     deleteTestCase =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .build();
     listTestCases =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .queryParameter(optionalParam(NEXT_TOKEN, stringSchema().with(minLength(1))))
             .queryParameter(optionalParam(MAX_RESULTS, maxResults(1000)))
             .build();
     searchTestCases =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .body(json(objectSchema()
                 .requiredProperty("InstanceId", instanceIdOrArn())
                 .optionalProperty("NextToken", stringSchema().with(minLength(1), maxLength(2500)).nullable())
@@ -111,14 +116,14 @@ final class OperationValidators {
             .predicate(RequestPredicate.BODY_REQUIRED)
             .build();
     stopExecution =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .pathParameter(param(EXECUTION_ID, id()))
             .body(json(clientTokenBody()))
             .build();
     listExecutions =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .queryParameter(optionalParam("testCaseId", id()))
             .queryParameter(optionalParam("testCaseName", stringSchema().with(minLength(1))))
@@ -129,7 +134,7 @@ final class OperationValidators {
             .queryParameter(optionalParam(MAX_RESULTS, maxResults(100)))
             .build();
     listRecords =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .pathParameter(param(EXECUTION_ID, id()))
@@ -138,19 +143,19 @@ final class OperationValidators {
             .queryParameter(optionalParam(MAX_RESULTS, maxResults(100)))
             .build();
     describeTestCase =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceIdOrArn()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .queryParameter(optionalParam("status", testCaseStatus()))
             .build();
     startExecution =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .body(json(clientTokenBody()))
             .build();
     executionSummary =
-        ValidationHandlerBuilder.create(repository)
+        ValidationHandlerBuilder.create(newRepository())
             .pathParameter(param(INSTANCE_ID, instanceId()))
             .pathParameter(param(TEST_CASE_ID, id()))
             .pathParameter(param(EXECUTION_ID, id()))

@@ -40,7 +40,7 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    var validators = new OperationValidators(OperationValidators.newRepository());
+    var validators = new OperationValidators();
     var operations =
         new OperationHandlers(
             vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), pageTokens);
