@@ -8,7 +8,7 @@ public sealed interface AdminCommand {
   /** Forget every instance, test case and execution. Replied with {@link Done}. */
   record ResetState() implements AdminCommand {}
 
-  /** The clock moved: run what is now due. Replied with {@link Done}. */
+  /** The clock or the controls changed: run what is now due, and give raised quotas' slots to waiting runs. */
   record Nudge() implements AdminCommand {}
 
   /**

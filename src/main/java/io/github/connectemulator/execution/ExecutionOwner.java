@@ -80,6 +80,7 @@ public final class ExecutionOwner {
   public Object handle(AdminCommand command) {
     if (command instanceof AdminCommand.Nudge) {
       advance();
+      runs.grantWaitingRuns();
       return Done.INSTANCE;
     } else if (command instanceof AdminCommand.StepRuns step) {
       return new AdminCommand.RunsStepped(runs.stepManualRuns(step.instanceId(), step.executionId(), step.steps()));

@@ -206,8 +206,7 @@ final class ExecutionRunner {
   }
 
   /**
-   * Moves every run whose next step is due, gives freed slots to waiting runs (the quota may have been raised), and
-   * evicts finished runs past retention. A manual run is in the schedule only for its time cap.
+   * Moves every run whose next step is due, and evicts finished runs past retention. A manual run is in the schedule only for its time cap.
    */
   void advance() {
     long now = clock.millis();
@@ -221,12 +220,20 @@ final class ExecutionRunner {
         step(due, at);
       }
     }
+    retention.evictExpired(now, this::forget);
+  }
+
+  /**
+   * Gives free slots to waiting runs in every instance. Slots otherwise free up only when a run ends, which grants
+   * them at once; this is for a quota raised at runtime, so it runs on the admin API's nudge, not on every tick.
+   */
+  void grantWaitingRuns() {
+    long now = clock.millis();
     for (InstanceState instance : instances.all()) {
       if (!instance.waiting.isEmpty()) {
         grantSlots(instance, now);
       }
     }
-    retention.evictExpired(now, this::forget);
   }
 
   /**

@@ -69,6 +69,10 @@ final class AwsErrors {
     }
   }
 
+  private static void unknownOperation(RoutingContext ctx) {
+    send(ctx, AwsErrorType.UNKNOWN_OPERATION, "No operation at " + ctx.request().method() + " " + ctx.request().path());
+  }
+
   /** Turns the router's own failures (no route, wrong method, body too large, validation) into AWS errors. */
   static void installOn(io.vertx.ext.web.Router router, long maxBodyBytes) {
     router.errorHandler(400, ctx -> {
@@ -83,10 +87,9 @@ final class AwsErrors {
         send(ctx, AwsErrorType.INVALID_PARAMETER, "The request is malformed");
       }
     });
-    router.errorHandler(404, ctx -> send(ctx, AwsErrorType.UNKNOWN_OPERATION,
-        "No operation at " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(405, ctx -> send(ctx, AwsErrorType.UNKNOWN_OPERATION,
-        "No operation at " + ctx.request().method() + " " + ctx.request().path()));
+    // AWS answers a known path with the wrong method as it answers an unknown path.
+    router.errorHandler(404, AwsErrors::unknownOperation);
+    router.errorHandler(405, AwsErrors::unknownOperation);
     // BodyHandler goes on reading and discarding the rest of an oversized body, so the connection stays usable;
     // closing it here would reset it under a client still sending, and the client would never see the 413.
     router.errorHandler(413, ctx -> send(ctx, AwsErrorType.REQUEST_ENTITY_TOO_LARGE,

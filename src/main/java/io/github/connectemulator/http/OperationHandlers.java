@@ -61,13 +61,17 @@ final class OperationHandlers {
   private static final Function<Done, Buffer> NO_BODY = done -> null;
 
   private final EventBus bus;
-  private final int ownerCount;
+  /** Owner addresses built once: the address is looked up on every request. */
+  private final String[] owners;
   private final DeliveryOptions delivery;
   private final PageTokens tokens;
 
   OperationHandlers(EventBus bus, int ownerCount, long requestTimeoutMillis, PageTokens tokens) {
     this.bus = bus;
-    this.ownerCount = ownerCount;
+    this.owners = new String[ownerCount];
+    for (int i = 0; i < ownerCount; i++) {
+      owners[i] = Addresses.owner(i);
+    }
     this.delivery = new DeliveryOptions().setSendTimeout(requestTimeoutMillis);
     this.tokens = tokens;
   }
@@ -209,7 +213,7 @@ final class OperationHandlers {
   }
 
   private <R> void send(RoutingContext ctx, OwnerCommand command, Function<R, Buffer> writer) {
-    String owner = Addresses.owner(Addresses.ownerIndex(command.instanceId(), ownerCount));
+    String owner = owners[Addresses.ownerIndex(command.instanceId(), owners.length)];
     bus.<R>request(owner, command, delivery)
         .onComplete(reply -> {
           if (reply.succeeded()) {

@@ -94,7 +94,7 @@ class EmulationControlsTest {
     runFor(INITIATED);
     assertThat(summary(testCase, second).status()).isEqualTo(ExecutionStatus.INITIATED);
     controls.update(Map.of("quota.maxRunningPerInstance", "2"));
-    owner.advance();
+    owner.handle(new io.github.connectemulator.api.AdminCommand.Nudge());
     runFor(INITIATED);
     assertThat(summary(testCase, first).status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
     assertThat(summary(testCase, second).status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
