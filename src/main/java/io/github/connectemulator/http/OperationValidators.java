@@ -1,8 +1,8 @@
 package io.github.connectemulator.http;
 
-import static io.vertx.ext.web.validation.builder.Bodies.json;
-import static io.vertx.ext.web.validation.builder.Parameters.optionalParam;
-import static io.vertx.ext.web.validation.builder.Parameters.param;
+import static io.github.connectemulator.http.ReusedValidators.json;
+import static io.github.connectemulator.http.ReusedValidators.optionalParam;
+import static io.github.connectemulator.http.ReusedValidators.param;
 import static io.vertx.json.schema.common.dsl.Keywords.maxLength;
 import static io.vertx.json.schema.common.dsl.Keywords.maxProperties;
 import static io.vertx.json.schema.common.dsl.Keywords.minLength;

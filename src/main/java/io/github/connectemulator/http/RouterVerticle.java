@@ -53,6 +53,13 @@ public final class RouterVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     router.route().handler(RouterVerticle::treatBodyAsJson);
 
+    // Routes are tried in order, each with a regular expression: the calls load tests make most come first.
+    router.put("/test-cases/:InstanceId/:TestCaseId/start-execution")
+        .handler(validators.startExecution).handler(operations::startExecution);
+    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary")
+        .handler(validators.executionSummary).handler(operations::executionSummary);
+    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records")
+        .handler(validators.listRecords).handler(operations::listRecords);
     router.put("/test-cases/:InstanceId")
         .handler(validators.createTestCase).handler(operations::createTestCase);
     router.post("/test-cases/:InstanceId/:TestCaseId")
@@ -65,16 +72,10 @@ public final class RouterVerticle extends VerticleBase {
         .handler(validators.listTestCases).handler(operations::listTestCases);
     router.post("/search-test-cases")
         .handler(validators.searchTestCases).handler(operations::searchTestCases);
-    router.put("/test-cases/:InstanceId/:TestCaseId/start-execution")
-        .handler(validators.startExecution).handler(operations::startExecution);
     router.post("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/stop-execution")
         .handler(validators.stopExecution).handler(operations::stopExecution);
-    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary")
-        .handler(validators.executionSummary).handler(operations::executionSummary);
     router.get("/test-case-executions/:InstanceId")
         .handler(validators.listExecutions).handler(operations::listExecutions);
-    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records")
-        .handler(validators.listRecords).handler(operations::listRecords);
 
     if (config.adminEnabled()) {
       new AdminRoutes(vertx.eventBus(), config.ownerCount(), controls, clock).mountOn(router);
