@@ -10,7 +10,13 @@ import io.github.connectemulator.config.SeedFile;
 import io.github.connectemulator.execution.AdjustableClock;
 import io.github.connectemulator.execution.ExecutionVerticle;
 import io.github.connectemulator.http.PageTokens;
+import io.github.connectemulator.http.RouterServices;
 import io.github.connectemulator.http.RouterVerticle;
+import io.github.connectemulator.execution.RunListener;
+import io.github.connectemulator.ops.EmulatorMetrics;
+import io.github.connectemulator.ops.Readiness;
+import io.github.connectemulator.ops.ServiceMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +27,8 @@ import java.util.List;
 
 /**
  * Deploys the emulator into a {@link Vertx}: the execution owners first, so that no request can reach an address
- * with nobody behind it, then the seeded test cases, then the router verticles that share the HTTP port.
+ * with nobody behind it, then the seeded test cases, then the router verticles that share the HTTP port. Readiness
+ * turns UP when all are deployed, and DOWN as soon as {@link #shutdown()} begins.
  */
 public final class Emulator {
 
@@ -29,22 +36,35 @@ public final class Emulator {
   private final EmulatorConfig config;
   private final Controls controls;
   private final AdjustableClock clock = new AdjustableClock();
+  private final Readiness readiness = new Readiness();
+  private final EmulatorMetrics metrics;
   private final List<String> deployments = new ArrayList<>();
   private int port = -1;
 
-  private Emulator(Vertx vertx, EmulatorConfig config) {
+  private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.config = config;
     this.controls = new Controls(config);
+    this.metrics = registry == null ? null : EmulatorMetrics.in(registry);
   }
 
-  /** Deploys with the given configuration; the future completes once the HTTP port is listening. */
+  /**
+   * Deploys with the given configuration; the future completes once the HTTP port is listening. With metrics on,
+   * the emulator's meters go to a registry of its own (the Vert.x and JVM meters need {@link #deploy(Vertx,
+   * EmulatorConfig, PrometheusMeterRegistry)} with the registry the {@code Vertx} was built with).
+   */
   public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config) {
+    return deploy(vertx, config, config.service().metricsEnabled() ? ServiceMetrics.newRegistry() : null);
+  }
+
+  /** @param registry where the metrics go and {@code /metrics} reads from; null: no metrics */
+  public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
     LocalCodec.registerAll(vertx.eventBus());
-    var emulator = new Emulator(vertx, config);
+    var emulator = new Emulator(vertx, config, registry);
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())
+        .onSuccess(v -> emulator.readiness.markReady())
         .map(emulator);
   }
 
@@ -62,8 +82,24 @@ public final class Emulator {
     return controls;
   }
 
-  /** Undeploys the routers, then the owners. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * The graceful way out: readiness DOWN at once; after {@code shutdown.drainDelayMillis} the routers stop accepting
+   * and requests in flight get {@code shutdown.gracePeriodMillis} to finish; then the owners go.
+   */
+  public Future<Void> shutdown() {
+    readiness.markStopping();
+    long delay = config.service().shutdownDrainDelayMillis();
+    Future<Void> drained = delay > 0 ? vertx.timer(delay).mapEmpty() : Future.succeededFuture();
+    return drained.compose(v -> undeploy());
+  }
+
+  /** Undeploys the routers (each with the grace period for requests in flight), then the owners. */
   public Future<Void> undeploy() {
+    readiness.markStopping();
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
@@ -75,7 +111,8 @@ public final class Emulator {
   private Future<Void> deployOwners() {
     List<Future<String>> owners = new ArrayList<>();
     for (int i = 0; i < config.ownerCount(); i++) {
-      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock)));
+      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock,
+          metrics == null ? RunListener.NONE : metrics.executions())));
     }
     return Future.all(owners).onSuccess(all -> owners.forEach(f -> deployments.add(f.result()))).mapEmpty();
   }
@@ -107,11 +144,11 @@ public final class Emulator {
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
-    var pageTokens = new PageTokens(Clock.systemUTC());
+    var services = new RouterServices(new PageTokens(Clock.systemUTC()), controls, clock, readiness, metrics);
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {
-              var router = new RouterVerticle(listening, pageTokens, controls, clock);
+              var router = new RouterVerticle(listening, services);
               routers.add(router);
               return router;
             },

@@ -3,21 +3,23 @@ package io.github.connectemulator;
 import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.ConfigLoader;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.config.ServiceSettings;
+import io.github.connectemulator.ops.GracefulShutdown;
+import io.github.connectemulator.ops.LogSetup;
+import io.github.connectemulator.ops.ServiceMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the emulator: {@code java -jar connect-test-emulator.jar [--config FILE]}. */
 public final class Main {
 
-  private static final System.Logger LOG = System.getLogger(Main.class.getName());
-
   private Main() {}
 
   public static void main(String[] args) {
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty(
-          "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s - %5$s%6$s%n");
-    }
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));
@@ -26,16 +28,30 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
-    Emulator.deploy(vertx, config)
-        .onSuccess(emulator -> LOG.log(System.Logger.Level.INFO,
-            "Connect Test Case Emulator listening on port {0} (profile {1}, {2} router verticles, {3} execution owners)",
-            String.valueOf(emulator.port()), config.profile(), config.httpVerticles(), config.ownerCount()))
+    ServiceSettings service = config.service();
+    LogSetup.apply(service);
+    // Made after LogSetup, so that logging starts with the configured level and format.
+    Logger log = LoggerFactory.getLogger(Main.class);
+
+    PrometheusMeterRegistry registry = service.metricsEnabled() ? ServiceMetrics.newRegistry() : null;
+    Vertx vertx = registry == null
+        ? Vertx.vertx()
+        : Vertx.builder()
+            .with(ServiceMetrics.vertxOptions("connect-test-emulator"))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    Emulator.deploy(vertx, config, registry)
+        .onSuccess(emulator -> {
+          GracefulShutdown.onSignals(vertx, emulator::shutdown,
+              service.shutdownDrainDelayMillis() + service.shutdownGracePeriodMillis());
+          log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {} execution "
+                  + "owners)", emulator.port(), config.profile(), config.httpVerticles(), config.ownerCount());
+        })
         .onFailure(failure -> {
           if (failure instanceof ConfigException) {
             System.err.println("connect-test-emulator: " + failure.getMessage());
           } else {
-            LOG.log(System.Logger.Level.ERROR, "Connect Test Case Emulator failed to start", failure);
+            log.error("Connect Test Case Emulator failed to start", failure);
           }
           vertx.close().onComplete(closed -> System.exit(failure instanceof ConfigException ? 2 : 1));
         });

@@ -17,6 +17,16 @@ public sealed interface AdminCommand {
    */
   record StepRuns(String instanceId, String executionId, int steps) implements AdminCommand {}
 
+  /** Replied with {@link OwnerLoad}: cheap enough for every metrics scrape. */
+  record ReadLoad() implements AdminCommand {}
+
+  /**
+   * @param running runs holding a running slot
+   * @param queued runs waiting INITIATED for a slot
+   * @param retained finished runs kept for reading
+   */
+  record OwnerLoad(int running, int queued, int retained) {}
+
   /** Replied with {@link OwnerStats}. */
   record ReadStats() implements AdminCommand {}
 

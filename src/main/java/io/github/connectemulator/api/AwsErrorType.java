@@ -19,7 +19,11 @@ public enum AwsErrorType {
   /** Not in the Connect model: the general AWS answer to an unknown path or method. */
   UNKNOWN_OPERATION("UnknownOperationException", 404),
   /** Not in the Connect model: a body over the configured limit. */
-  REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413);
+  REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
+  /** Not in the Connect model: a request line over {@code http.maxInitialLineLength}. */
+  REQUEST_URI_TOO_LONG("RequestURITooLongException", 414),
+  /** Not in the Connect model: headers over {@code http.maxHeaderBytes}. */
+  REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431);
 
   private static final AwsErrorType[] BY_CODE = values();
 

@@ -37,7 +37,9 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           AdminCommand.StepRuns.class,
           AdminCommand.ReadStats.class,
           AdminCommand.RunsStepped.class,
-          AdminCommand.OwnerStats.class);
+          AdminCommand.OwnerStats.class,
+          AdminCommand.ReadLoad.class,
+          AdminCommand.OwnerLoad.class);
 
   private final String name;
 

@@ -150,7 +150,19 @@ public final class ConfigLoader {
             reader.optionalNumber("ids.seed"),
             pathOrNull(values.get("seed.file")),
             reader.bool("admin.enabled"),
-            new RuntimeControls(timing, quotas, outcomes, throttle, faults));
+            new RuntimeControls(timing, quotas, outcomes, throttle, faults),
+            new ServiceSettings(
+                reader.bool("http.h2c"),
+                reader.integer("http.idleTimeoutSeconds", 0, Integer.MAX_VALUE),
+                reader.integer("http.maxInitialLineLength", 256, 1 << 20),
+                reader.integer("http.maxHeaderBytes", 1024, 1 << 20),
+                reader.integer("http.maxConcurrentStreams", 1, 1 << 20),
+                reader.bool("metrics.enabled"),
+                reader.oneOf("log.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
+                reader.oneOf("log.format", Set.of("text", "json")),
+                reader.bool("log.requests"),
+                reader.number("shutdown.drainDelayMillis", 0, 600_000),
+                reader.number("shutdown.gracePeriodMillis", 0, 600_000)));
     reader.throwIfInvalid();
     return config;
   }
@@ -288,6 +300,17 @@ public final class ConfigLoader {
 
     double ratio(String key) {
       return decimal(key, 0, 1);
+    }
+
+    String oneOf(String key, Set<String> allowed) {
+      String value = text(key);
+      for (String candidate : allowed) {
+        if (candidate.equalsIgnoreCase(value)) {
+          return candidate;
+        }
+      }
+      problems.add(key + " must be one of " + new TreeSet<>(allowed) + ", was '" + value + "'");
+      return value;
     }
 
     boolean bool(String key) {

@@ -32,7 +32,8 @@ public record EmulatorConfig(
     Long idSeed,
     Path seedFile,
     boolean adminEnabled,
-    RuntimeControls controls) {
+    RuntimeControls controls,
+    ServiceSettings service) {
 
   public EmulatorConfig {
     values = Map.copyOf(values);
@@ -55,7 +56,7 @@ public record EmulatorConfig(
     return new EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, adminEnabled, controls);
+        seedFile, adminEnabled, controls, service);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

@@ -39,6 +39,7 @@ public final class ExecutionOwner {
   private final Controls controls;
   private final Clock clock;
   private final Admission admission;
+  private final RunListener listener;
   private Instances instances;
   private TestCaseCatalog testCases;
   private ExecutionRunner runs;
@@ -50,9 +51,15 @@ public final class ExecutionOwner {
 
   /** @param controls shared by all verticles of one emulator, changed by the admin API */
   public ExecutionOwner(EmulatorConfig config, Controls controls, Clock clock) {
+    this(config, controls, clock, RunListener.NONE);
+  }
+
+  /** @param listener told of every run that starts and every run that ends */
+  public ExecutionOwner(EmulatorConfig config, Controls controls, Clock clock, RunListener listener) {
     this.config = config;
     this.controls = controls;
     this.clock = clock;
+    this.listener = listener;
     this.admission = new Admission(controls);
     reset();
   }
@@ -62,7 +69,7 @@ public final class ExecutionOwner {
     IdSource ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
     instances = new Instances();
     testCases = new TestCaseCatalog(instances, config, clock, ids);
-    runs = new ExecutionRunner(instances, config, controls, clock, ids);
+    runs = new ExecutionRunner(instances, config, controls, clock, ids, listener);
     admission.reset();
   }
 
@@ -84,6 +91,8 @@ public final class ExecutionOwner {
       return Done.INSTANCE;
     } else if (command instanceof AdminCommand.StepRuns step) {
       return new AdminCommand.RunsStepped(runs.stepManualRuns(step.instanceId(), step.executionId(), step.steps()));
+    } else if (command instanceof AdminCommand.ReadLoad) {
+      return load();
     } else if (command instanceof AdminCommand.ReadStats) {
       return stats();
     } else if (command instanceof AdminCommand.ResetState) {
@@ -91,6 +100,16 @@ public final class ExecutionOwner {
       return Done.INSTANCE;
     }
     throw new IllegalArgumentException("unhandled admin command " + command.getClass().getName());
+  }
+
+  private AdminCommand.OwnerLoad load() {
+    int running = 0;
+    int queued = 0;
+    for (InstanceState instance : instances.all()) {
+      running += instance.running;
+      queued += instance.waiting.size();
+    }
+    return new AdminCommand.OwnerLoad(running, queued, runs.retainedFinished());
   }
 
   private AdminCommand.OwnerStats stats() {

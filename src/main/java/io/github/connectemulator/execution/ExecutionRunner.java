@@ -44,11 +44,14 @@ final class ExecutionRunner {
   private final RunSchedule schedule = new RunSchedule();
   private final TimerLag lag = new TimerLag();
   private final FinishedRetention retention;
+  private final RunListener listener;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
 
-  ExecutionRunner(Instances instances, EmulatorConfig config, Controls controls, Clock clock, IdSource ids) {
+  ExecutionRunner(Instances instances, EmulatorConfig config, Controls controls, Clock clock, IdSource ids,
+      RunListener listener) {
     this.instances = instances;
+    this.listener = listener;
     this.controls = controls;
     this.clock = clock;
     this.ids = ids;
@@ -99,6 +102,7 @@ final class ExecutionRunner {
             plan.timesOut(),
             now);
     instance.add(execution);
+    listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
     var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
     instance.waiting.add(execution);
@@ -373,6 +377,7 @@ final class ExecutionRunner {
       instance.running--;
       grantSlots(instance, now);
     }
+    listener.finished(execution);
     retention.add(execution, this::forget);
   }
 

@@ -26,20 +26,26 @@ public final class ExecutionVerticle extends VerticleBase {
   private final EmulatorConfig config;
   private final Controls controls;
   private final Clock clock;
+  private final RunListener listener;
   private ExecutionOwner owner;
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
 
   public ExecutionVerticle(int index, EmulatorConfig config, Controls controls, Clock clock) {
+    this(index, config, controls, clock, RunListener.NONE);
+  }
+
+  public ExecutionVerticle(int index, EmulatorConfig config, Controls controls, Clock clock, RunListener listener) {
     this.index = index;
     this.config = config;
     this.controls = controls;
     this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
   public Future<?> start() {
-    owner = new ExecutionOwner(config, controls, clock);
+    owner = new ExecutionOwner(config, controls, clock, listener);
     vertx.setPeriodic(SWEEP_MILLIS, id -> advance());
     MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.owner(index), this::handle);
     return consumer.completion();

@@ -10,7 +10,11 @@ import io.vertx.ext.web.validation.BadRequestException;
 import io.vertx.ext.web.validation.BodyProcessorException;
 import io.vertx.ext.web.validation.ParameterProcessorException;
 import io.vertx.ext.web.validation.RequestPredicateException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become AWS restJson1 errors: the status AWS uses, {@code x-amzn-ErrorType}, a JSON
@@ -18,7 +22,7 @@ import java.util.List;
  */
 final class AwsErrors {
 
-  private static final System.Logger LOG = System.getLogger(AwsErrors.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AwsErrors.class);
   static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
 
   private AwsErrors() {}
@@ -52,8 +56,9 @@ final class AwsErrors {
     } else if (failure instanceof BadRequestException badRequest) {
       send(ctx, AwsErrorType.INVALID_PARAMETER, ValidationMessages.describe(badRequest));
     } else {
-      LOG.log(System.Logger.Level.ERROR, "Unexpected failure on " + ctx.request().method() + " "
-          + ctx.request().path(), failure);
+      // The emulator's fault, not the caller's: the one place a stack trace is logged.
+      RequestLog.withRequestIds(ctx.request(), ctx.response(), () -> LOG.error("Unexpected failure on {} {}",
+          ctx.request().method(), ctx.request().path(), failure));
       send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
     }
   }
@@ -67,6 +72,33 @@ final class AwsErrors {
         send(ctx, type != null ? type : AwsErrorType.INTERNAL_SERVICE, String.valueOf(reply.getMessage()));
       }
     }
+  }
+
+  /**
+   * A request the HTTP decoder could not read (a request line or headers over their limits, or not HTTP at all):
+   * answered as an AWS error instead of Vert.x's bare status, then the connection is closed, as its state is lost.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    AwsErrorType type = AwsErrorType.INVALID_PARAMETER;
+    String message = "The request is not valid HTTP";
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      type = AwsErrorType.REQUEST_URI_TOO_LONG;
+      message = "The request line is longer than the limit";
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException
+        || cause instanceof TooLongFrameException) {
+      type = AwsErrorType.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      message = "The request headers are larger than the limit";
+    }
+    HttpServerResponse response = request.response();
+    RequestIds.ensure(response);
+    response
+        .setStatusCode(type.httpStatus())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON)
+        .putHeader(ERROR_TYPE, type.wireName())
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(JsonBodies.error(type, message, List.of()))
+        .onComplete(written -> request.connection().close());
   }
 
   private static void unknownOperation(RoutingContext ctx) {

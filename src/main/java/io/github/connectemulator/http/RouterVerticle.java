@@ -1,17 +1,20 @@
 package io.github.connectemulator.http;
 
-import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
-import io.github.connectemulator.execution.AdjustableClock;
+import io.github.connectemulator.config.ServiceSettings;
+import io.github.connectemulator.ops.HealthRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP face of the emulator. It holds no state: each route validates its operation, then hands a typed command
@@ -21,21 +24,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class RouterVerticle extends VerticleBase {
 
   private final EmulatorConfig config;
-  private final PageTokens pageTokens;
-  private final Controls controls;
-  private final AdjustableClock clock;
+  private final RouterServices services;
   private HttpServer server;
 
-  /**
-   * @param pageTokens shared by every router, so that any of them accepts a token another issued
-   * @param controls the runtime controls the admin API changes
-   * @param clock the clock the admin API moves
-   */
-  public RouterVerticle(EmulatorConfig config, PageTokens pageTokens, Controls controls, AdjustableClock clock) {
+  public RouterVerticle(EmulatorConfig config, RouterServices services) {
     this.config = config;
-    this.pageTokens = pageTokens;
-    this.controls = controls;
-    this.clock = clock;
+    this.services = services;
   }
 
   @Override
@@ -43,47 +37,91 @@ public final class RouterVerticle extends VerticleBase {
     var validators = new OperationValidators();
     var operations =
         new OperationHandlers(
-            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), pageTokens);
+            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), services.pageTokens());
 
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      RequestIds.ensure(ctx.response());
+      RequestIds.tag(ctx.request(), ctx.response());
       ctx.next();
     });
+    if (config.service().logRequests()) {
+      router.route().handler(RequestLog.accessLog());
+    }
+    HealthRoutes.mountOn(router, vertx, services.readiness());
+    if (services.metrics() != null) {
+      services.metrics().route(vertx.eventBus(), config.ownerCount()).mountOn(router);
+    }
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     router.route().handler(RouterVerticle::treatBodyAsJson);
 
     // Routes are tried in order, each with a regular expression: the calls load tests make most come first.
-    router.put("/test-cases/:InstanceId/:TestCaseId/start-execution")
+    operation(router.put("/test-cases/:InstanceId/:TestCaseId/start-execution"), "StartTestCaseExecution")
         .handler(validators.startExecution).handler(operations::startExecution);
-    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary")
+    operation(router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary"),
+        "GetTestCaseExecutionSummary")
         .handler(validators.executionSummary).handler(operations::executionSummary);
-    router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records")
+    operation(router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records"),
+        "ListTestCaseExecutionRecords")
         .handler(validators.listRecords).handler(operations::listRecords);
-    router.put("/test-cases/:InstanceId")
+    operation(router.put("/test-cases/:InstanceId"), "CreateTestCase")
         .handler(validators.createTestCase).handler(operations::createTestCase);
-    router.post("/test-cases/:InstanceId/:TestCaseId")
+    operation(router.post("/test-cases/:InstanceId/:TestCaseId"), "UpdateTestCase")
         .handler(validators.updateTestCase).handler(operations::updateTestCase);
-    router.get("/test-cases/:InstanceId/:TestCaseId")
+    operation(router.get("/test-cases/:InstanceId/:TestCaseId"), "DescribeTestCase")
         .handler(validators.describeTestCase).handler(operations::describeTestCase);
-    router.delete("/test-cases/:InstanceId/:TestCaseId")
+    operation(router.delete("/test-cases/:InstanceId/:TestCaseId"), "DeleteTestCase")
         .handler(validators.deleteTestCase).handler(operations::deleteTestCase);
-    router.get("/test-cases-summary/:InstanceId")
+    operation(router.get("/test-cases-summary/:InstanceId"), "ListTestCases")
         .handler(validators.listTestCases).handler(operations::listTestCases);
-    router.post("/search-test-cases")
+    operation(router.post("/search-test-cases"), "SearchTestCases")
         .handler(validators.searchTestCases).handler(operations::searchTestCases);
-    router.post("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/stop-execution")
+    operation(router.post("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/stop-execution"),
+        "StopTestCaseExecution")
         .handler(validators.stopExecution).handler(operations::stopExecution);
-    router.get("/test-case-executions/:InstanceId")
+    operation(router.get("/test-case-executions/:InstanceId"), "ListTestCaseExecutions")
         .handler(validators.listExecutions).handler(operations::listExecutions);
 
     if (config.adminEnabled()) {
-      new AdminRoutes(vertx.eventBus(), config.ownerCount(), controls, clock).mountOn(router);
+      new AdminRoutes(vertx.eventBus(), config.ownerCount(), services.controls(), services.clock()).mountOn(router);
     }
     AwsErrors.installOn(router, config.maxBodyBytes());
 
-    var options = new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort());
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return vertx.createHttpServer(serverOptions())
+        .requestHandler(router)
+        .invalidRequestHandler(AwsErrors::invalidRequest)
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Undeploying stops accepting at once and gives requests in flight the grace period to finish; HTTP/1.1
+   * connections close after their current response, HTTP/2 ones get GOAWAY.
+   */
+  @Override
+  public Future<?> stop() {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(config.service().shutdownGracePeriodMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private HttpServerOptions serverOptions() {
+    ServiceSettings service = config.service();
+    return new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
+        .setHttp2ClearTextEnabled(service.h2c())
+        .setIdleTimeout(service.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(service.maxInitialLineLength())
+        .setMaxHeaderSize(service.maxHeaderBytes())
+        .setInitialSettings(new Http2Settings()
+            .setMaxConcurrentStreams(service.maxConcurrentStreams())
+            .setMaxHeaderListSize(service.maxHeaderBytes()));
+  }
+
+  /** An operation's route, timed under its AWS name when metrics are on. */
+  private Route operation(Route route, String name) {
+    return services.metrics() == null ? route : route.handler(services.metrics().operations().measure(name));
   }
 
   /** The port this verticle's server listens on. */

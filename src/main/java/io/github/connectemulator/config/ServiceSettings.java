@@ -1,0 +1,18 @@
+package io.github.connectemulator.config;
+
+/**
+ * How the emulator behaves as a service in a container or behind a mesh: HTTP limits, metrics, logs, shutdown.
+ * Each component is one key of {@code conf/emulator.properties}, documented there.
+ */
+public record ServiceSettings(
+    boolean h2c,
+    int idleTimeoutSeconds,
+    int maxInitialLineLength,
+    int maxHeaderBytes,
+    int maxConcurrentStreams,
+    boolean metricsEnabled,
+    String logLevel,
+    String logFormat,
+    boolean logRequests,
+    long shutdownDrainDelayMillis,
+    long shutdownGracePeriodMillis) {}

@@ -1,0 +1,18 @@
+package io.github.connectemulator.http;
+
+import io.github.connectemulator.config.Controls;
+import io.github.connectemulator.execution.AdjustableClock;
+import io.github.connectemulator.ops.EmulatorMetrics;
+import io.github.connectemulator.ops.Readiness;
+
+/**
+ * What every router verticle of one emulator shares.
+ *
+ * @param pageTokens so that any router accepts a token another issued
+ * @param controls the runtime controls the admin API changes
+ * @param clock the clock the admin API moves
+ * @param readiness what the readiness probe reports
+ * @param metrics the meters to record into and serve, or null when metrics are off
+ */
+public record RouterServices(
+    PageTokens pageTokens, Controls controls, AdjustableClock clock, Readiness readiness, EmulatorMetrics metrics) {}

@@ -1,0 +1,100 @@
+package io.github.connectemulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The emulator as a process: SIGTERM in the middle of a burst of requests that are still being served. Every
+ * request accepted before the signal gets its answer, and the process exits 0.
+ */
+class GracefulShutdownProcessTest {
+
+  private static final int BURST = 40;
+  /** Long enough that every request of the burst is still in flight when the signal comes. */
+  private static final long REQUEST_MILLIS = 1500;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void sigtermDuringABurstAnswersEveryAcceptedRequestAndExitsZero() throws Exception {
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path output = Files.createTempFile("emulator-shutdown", ".log");
+    var builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        Main.class.getName());
+    builder.environment().put("EMULATOR_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("HTTP_PORT", Integer.toString(port));
+    builder.environment().put("EMULATOR_FAULTS_OPERATIONS", "ListTestCases");
+    builder.environment().put("EMULATOR_FAULTS_LATENCY_MIN_MILLIS", Long.toString(REQUEST_MILLIS));
+    builder.environment().put("EMULATOR_FAULTS_LATENCY_MAX_MILLIS", Long.toString(REQUEST_MILLIS));
+    builder.environment().put("EMULATOR_SHUTDOWN_GRACE_PERIOD_MILLIS", "10000");
+    builder.redirectErrorStream(true).redirectOutput(output.toFile());
+    Process emulator = builder.start();
+    try {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2)).build();
+      String base = "http://127.0.0.1:" + port;
+      waitUntilReady(client, base, emulator, output);
+
+      List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+      for (int i = 0; i < BURST; i++) {
+        HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/test-cases-summary/" + UUID.randomUUID()))
+            .timeout(Duration.ofSeconds(20)).GET().build();
+        burst.add(client.sendAsync(list, HttpResponse.BodyHandlers.ofString()));
+      }
+      Thread.sleep(REQUEST_MILLIS / 3);
+      emulator.destroy(); // SIGTERM
+
+      for (CompletableFuture<HttpResponse<String>> pending : burst) {
+        HttpResponse<String> response = pending.get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as("answer to a request accepted before SIGTERM").isEqualTo(200);
+        assertThat(response.body()).contains("TestCaseSummaryList");
+      }
+      assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).as("process ended").isTrue();
+      assertThat(emulator.exitValue()).as("exit status; output:%n%s", Files.readString(output)).isZero();
+    } finally {
+      emulator.destroyForcibly();
+      Files.deleteIfExists(output);
+    }
+  }
+
+  private static void waitUntilReady(HttpClient client, String base, Process emulator, Path output)
+      throws Exception {
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+        .timeout(Duration.ofSeconds(2)).GET().build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (!emulator.isAlive()) {
+        throw new AssertionError("the emulator exited: " + Files.readString(output));
+      }
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notListeningYet) {
+        // keep waiting
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("not ready in 30 s: " + Files.readString(output) + File.separator);
+  }
+}
