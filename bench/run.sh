@@ -185,20 +185,35 @@ start_emulator_test_case_again() {
   export TEST_CASE_ID
 }
 
+# Start-up to the first successful request, 5 times: plain, then with an AppCDS archive made by one training run
+# (java -XX:ArchiveClassesAtExit, stopped by SIGTERM, which exits 0 and writes the archive).
 startup() {
+  echo "start-up to first successful request, ms: $(startup_times "")"
+  local archive=target/bench-app-cds.jsa
+  rm -f "$archive"
+  env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
+    java $JVM_FLAGS -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" > target/bench-cds-training.log 2>&1 &
+  server_pid=$!
+  until curl -s -o /dev/null "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null; do sleep 0.01; done
+  start_emulator_test_case_again
+  stop_server
+  echo "with AppCDS (-XX:SharedArchiveFile), ms: $(startup_times "-XX:SharedArchiveFile=$archive")"
+}
+
+startup_times() {
   local times=()
   for _ in 1 2 3 4 5; do
     local t0 t1
     t0=$(date +%s%N)
     env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
-      java $JVM_FLAGS -jar "$JAR" > target/bench-startup.log 2>&1 &
+      java $JVM_FLAGS $1 -jar "$JAR" > target/bench-startup.log 2>&1 &
     server_pid=$!
     until curl -s -o /dev/null "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null; do sleep 0.005; done
     t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
     stop_server
   done
-  echo "start-up to first successful request, ms: ${times[*]} (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p))"
+  echo "${times[*]} (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p))"
 }
 
 wiremock() {
