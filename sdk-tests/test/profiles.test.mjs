@@ -61,7 +61,7 @@ test('the loadtest profile has no quotas and fast timings', async () => {
   assert.equal(String(values['quota.maxQueuedPerInstance']), '0');
   assert.equal(String(values['timing.initiatedMillis']), '10');
   assert.equal(String(values['timing.observationMillis']), '20');
-  assert.equal(String(values['retention.maxFinishedExecutions']), '1000000');
+  assert.equal(String(values['retention.maxFinishedExecutions']), '200000');
   assert.equal(String(values['retention.finishedTtlMillis']), '600000');
 });
 

@@ -6,7 +6,12 @@ import io.github.connectemulator.api.LocalCodec;
 import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.config.BusSettings;
 import io.github.connectemulator.config.SeedFile;
+import io.github.connectemulator.bus.OperationGateway;
+import io.github.connectemulator.bus.StatusEvents;
+import io.github.connectemulator.bus.TcpBridge;
+import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import io.github.connectemulator.execution.AdjustableClock;
 import io.github.connectemulator.execution.ExecutionVerticle;
 import io.github.connectemulator.http.PageTokens;
@@ -39,7 +44,9 @@ public final class Emulator {
   private final Readiness readiness = new Readiness();
   private final EmulatorMetrics metrics;
   private final List<String> deployments = new ArrayList<>();
+  private TcpEventBusBridge bridge;
   private int port = -1;
+  private int adminPort = -1;
 
   private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -64,8 +71,20 @@ public final class Emulator {
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())
+        .compose(v -> emulator.deployBusFace())
         .onSuccess(v -> emulator.readiness.markReady())
         .map(emulator);
+  }
+
+  /** Where an SDK reaches this emulator: {@code http://host:port}, with 127.0.0.1 for a wildcard host. */
+  public String endpoint() {
+    String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
+    return "http://" + host + ":" + port;
+  }
+
+  /** The admin API's own port when {@code admin.port} is set, else -1 (it is on {@link #port()}). */
+  public int adminPort() {
+    return adminPort;
   }
 
   /** The HTTP port in use (the chosen one when the configuration asked for port 0). */
@@ -97,10 +116,14 @@ public final class Emulator {
     return drained.compose(v -> undeploy());
   }
 
-  /** Undeploys the routers (each with the grace period for requests in flight), then the owners. */
+  /**
+   * Undeploys in the reverse order of deployment: the bridge and the bus gateway, the routers (each with the grace
+   * period for requests in flight), then the owners.
+   */
   public Future<Void> undeploy() {
     readiness.markStopping();
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = bridge == null ? Future.succeededFuture() : bridge.close();
+    bridge = null;
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
@@ -111,10 +134,40 @@ public final class Emulator {
   private Future<Void> deployOwners() {
     List<Future<String>> owners = new ArrayList<>();
     for (int i = 0; i < config.ownerCount(); i++) {
-      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock,
-          metrics == null ? RunListener.NONE : metrics.executions())));
+      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock, runListener())));
     }
     return Future.all(owners).onSuccess(all -> owners.forEach(f -> deployments.add(f.result()))).mapEmpty();
+  }
+
+  /** What the owners tell of their runs: the metrics and the status events, each if on. */
+  private RunListener runListener() {
+    List<RunListener> listeners = new ArrayList<>();
+    if (metrics != null) {
+      listeners.add(metrics.executions());
+    }
+    if (config.bus().events()) {
+      listeners.add(new StatusEvents(vertx.eventBus()));
+    }
+    return RunListener.all(listeners);
+  }
+
+  /** The operations at their bus addresses (through the router just deployed), then the TCP bridge. */
+  private Future<Void> deployBusFace() {
+    BusSettings bus = config.bus();
+    Future<Void> gateway = Future.succeededFuture();
+    if (bus.operations()) {
+      String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
+      gateway = vertx.deployVerticle(new OperationGateway(host, port, config.ownerRequestTimeoutMillis() + 1000))
+          .onSuccess(deployments::add)
+          .mapEmpty();
+    }
+    if (!bus.bridge()) {
+      return gateway;
+    }
+    return gateway
+        .compose(v -> TcpBridge.listen(vertx, bus.bridgeHost(), bus.bridgePort()))
+        .onSuccess(listening -> bridge = listening)
+        .mapEmpty();
   }
 
   /** Creates the test cases of {@code seed.file} one after another, so that seeded ids come out in file order. */
@@ -144,7 +197,8 @@ public final class Emulator {
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
-    var services = new RouterServices(new PageTokens(Clock.systemUTC()), controls, clock, readiness, metrics);
+    var services = RouterServices.of(new PageTokens(Clock.systemUTC()), controls, clock, readiness, metrics,
+        config.ownerCount(), config.maxInFlightPerOwner());
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {
@@ -156,6 +210,7 @@ public final class Emulator {
         .onSuccess(id -> {
           deployments.add(id);
           port = routers.get(0).actualPort();
+          adminPort = routers.get(0).adminPort();
         })
         .mapEmpty();
   }

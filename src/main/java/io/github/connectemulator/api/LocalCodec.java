@@ -1,13 +1,20 @@
 package io.github.connectemulator.api;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
 import java.util.List;
 
 /**
- * Passes immutable messages between verticles of one JVM by reference: no copy, no serialisation. Messages that
- * would leave the JVM need a wire form, which this codec refuses to invent.
+ * Passes immutable messages between verticles of one JVM by reference: no copy, no serialisation. A message that
+ * leaves the JVM (a clustered event bus) travels as JSON instead: a 4-byte length, then the record written by
+ * Jackson with the class names of polymorphic members, limited to this project's types and the JDK's collections.
  */
 public final class LocalCodec<T> implements MessageCodec<T, T> {
 
@@ -41,10 +48,27 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           AdminCommand.ReadLoad.class,
           AdminCommand.OwnerLoad.class);
 
+  private static final ObjectMapper WIRE = JsonMapper.builder()
+      .activateDefaultTyping(
+          BasicPolymorphicTypeValidator.builder()
+              .allowIfSubType("io.github.connectemulator.")
+              .allowIfSubType("java.util.")
+              .build(),
+          ObjectMapper.DefaultTyping.NON_FINAL)
+      .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+      .build();
+
   private final String name;
+  private final Class<T> type;
 
   private LocalCodec(Class<T> type) {
     this.name = "local:" + type.getName();
+    this.type = type;
+  }
+
+  /** The codec of one message type, as registered; for tests of the wire form. */
+  static <T> LocalCodec<T> of(Class<T> type) {
+    return new LocalCodec<>(type);
   }
 
   /** Registers this codec as the default for every emulator message type; a second call changes nothing. */
@@ -69,13 +93,33 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
 
   @Override
   public void encodeToWire(Buffer buffer, T message) {
-    throw new UnsupportedOperationException(name + " messages stay inside one JVM");
+    try {
+      byte[] json = message instanceof AwsFailure failure
+          ? WIRE.writeValueAsBytes(new WireFailure(failure.type(), failure.getMessage(), failure.problems()))
+          : WIRE.writeValueAsBytes(message);
+      buffer.appendInt(json.length).appendBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(name + ": cannot write " + message, e);
+    }
   }
 
   @Override
   public T decodeFromWire(int pos, Buffer buffer) {
-    throw new UnsupportedOperationException(name + " messages stay inside one JVM");
+    int length = buffer.getInt(pos);
+    byte[] json = buffer.getBytes(pos + 4, pos + 4 + length);
+    try {
+      if (type == AwsFailure.class) {
+        WireFailure failure = WIRE.readValue(json, WireFailure.class);
+        return type.cast(new AwsFailure(failure.type(), failure.message(), failure.problems()));
+      }
+      return WIRE.readValue(json, type);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(name + ": cannot read a message", e);
+    }
   }
+
+  /** An {@link AwsFailure} on the wire: an exception's own fields are no message. */
+  private record WireFailure(AwsErrorType type, String message, List<String> problems) {}
 
   @Override
   public String name() {

@@ -141,6 +141,7 @@ public final class ConfigLoader {
             orDefault(reader.integer("http.verticles", 0, 1024), cores),
             orDefault(reader.integer("owners.count", 0, 1024), cores),
             reader.number("owners.requestTimeoutMillis", 1, Long.MAX_VALUE),
+            reader.integer("owners.maxInFlightRequests", 0, Integer.MAX_VALUE),
             reader.text("aws.partition"),
             reader.text("aws.region"),
             reader.text("aws.accountId"),
@@ -162,7 +163,18 @@ public final class ConfigLoader {
                 reader.oneOf("log.format", Set.of("text", "json")),
                 reader.bool("log.requests"),
                 reader.number("shutdown.drainDelayMillis", 0, 600_000),
-                reader.number("shutdown.gracePeriodMillis", 0, 600_000)));
+                reader.number("shutdown.gracePeriodMillis", 0, 600_000)),
+            new BusSettings(
+                reader.bool("bus.operations"),
+                reader.bool("bus.events"),
+                reader.bool("bus.bridge"),
+                reader.text("bus.bridgeHost"),
+                reader.integer("bus.bridgePort", 0, 65535)),
+            new AdminSettings(
+                reader.bool("admin.enabled"),
+                reader.raw("admin.token"),
+                reader.raw("admin.port").isEmpty() ? null : reader.integer("admin.port", 0, 65535),
+                reader.text("admin.host")));
     reader.throwIfInvalid();
     return config;
   }

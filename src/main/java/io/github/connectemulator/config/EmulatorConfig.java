@@ -23,6 +23,7 @@ public record EmulatorConfig(
     int httpVerticles,
     int ownerCount,
     long ownerRequestTimeoutMillis,
+    int maxInFlightPerOwner,
     String partition,
     String region,
     String accountId,
@@ -33,7 +34,9 @@ public record EmulatorConfig(
     Path seedFile,
     boolean adminEnabled,
     RuntimeControls controls,
-    ServiceSettings service) {
+    ServiceSettings service,
+    BusSettings bus,
+    AdminSettings admin) {
 
   public EmulatorConfig {
     values = Map.copyOf(values);
@@ -55,8 +58,9 @@ public record EmulatorConfig(
     changed.put("http.port", Integer.toString(port));
     return new EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
+        maxInFlightPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, adminEnabled, controls, service);
+        seedFile, adminEnabled, controls, service, bus, admin);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

@@ -313,7 +313,9 @@ final class ExecutionRunner {
    * immediate run planned to time out, fails its open observation instead.
    */
   private void step(Execution execution, long now) {
-    switch (execution.status()) {
+    ExecutionStatus before = execution.status();
+    int recordsBefore = execution.recordsReached();
+    switch (before) {
       case INITIATED -> execution.begin(now);
       case IN_PROGRESS -> {
         boolean waitsForever = execution.timesOut() && execution.atLastObservation();
@@ -327,6 +329,7 @@ final class ExecutionRunner {
         return;
       }
     }
+    listener.changed(execution, before, recordsBefore, now);
     if (execution.status().isTerminal()) {
       finished(execution, now);
     } else {
@@ -363,7 +366,10 @@ final class ExecutionRunner {
 
   /** Ends a run from outside its schedule (a stop, or its test case deleted). */
   private void end(Execution execution, ExecutionStatus status, long now) {
+    ExecutionStatus before = execution.status();
+    int recordsBefore = execution.recordsReached();
     execution.end(status, now);
+    listener.changed(execution, before, recordsBefore, now);
     schedule.cancel(execution);
     instances.get(execution.instanceId()).waiting.remove(execution);
     finished(execution, now);

@@ -32,15 +32,21 @@ final class AdminRoutes {
   private final int ownerCount;
   private final Controls controls;
   private final AdjustableClock clock;
+  private final byte[] token;
 
-  AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock) {
+  /** @param token required on every admin request unless empty */
+  AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock, String token) {
     this.bus = bus;
     this.ownerCount = ownerCount;
     this.controls = controls;
     this.clock = clock;
+    this.token = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   void mountOn(Router router) {
+    if (token.length > 0) {
+      router.route(PREFIX + "/*").handler(this::requireToken);
+    }
     router.get(PREFIX + "/config").handler(this::config);
     router.get(PREFIX + "/controls").handler(this::showControls);
     router.put(PREFIX + "/controls").handler(this::changeControls);
@@ -49,6 +55,21 @@ final class AdminRoutes {
     router.post(PREFIX + "/clock/advance").handler(this::advanceClock);
     router.post(PREFIX + "/executions/advance").handler(this::stepRuns);
     router.get(PREFIX + "/stats").handler(this::stats);
+  }
+
+  /** The token as a bearer token or in its own header, compared in constant time. */
+  private void requireToken(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    String given = ctx.request().getHeader("x-emulator-admin-token");
+    if (given == null && authorization != null && authorization.startsWith("Bearer ")) {
+      given = authorization.substring("Bearer ".length()).trim();
+    }
+    if (given != null && java.security.MessageDigest.isEqual(
+        token, given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      ctx.next();
+    } else {
+      AwsErrors.send(ctx, AwsErrorType.ACCESS_DENIED, "The admin API needs its token (admin.token)");
+    }
   }
 
   private void config(RoutingContext ctx) {
@@ -220,12 +241,17 @@ final class AdminRoutes {
     if (ctx.body().isEmpty()) {
       return new JsonObject();
     }
+    JsonObject body = null;
     try {
-      return ctx.body().asJsonObject();
+      body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
-      AwsErrors.send(ctx, AwsErrorType.INVALID_PARAMETER, "The request body must be a JSON object");
-      return null;
+      // answered below
     }
+    if (body == null) {
+      // Also a body of JSON null, which decodes to no object at all.
+      AwsErrors.send(ctx, AwsErrorType.INVALID_PARAMETER, "The request body must be a JSON object");
+    }
+    return body;
   }
 
   private static Long longMember(RoutingContext ctx, JsonObject body, String member) {

@@ -55,6 +55,9 @@ final class AwsErrors {
       sendReplyFailure(ctx, reply);
     } else if (failure instanceof BadRequestException badRequest) {
       send(ctx, AwsErrorType.INVALID_PARAMETER, ValidationMessages.describe(badRequest));
+    } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() < 500) {
+      // vertx-web's own verdict on the request (a malformed path or header): the caller's fault.
+      send(ctx, AwsErrorType.INVALID_PARAMETER, "The request is malformed: " + http.getPayload());
     } else {
       // The emulator's fault, not the caller's: the one place a stack trace is logged.
       RequestLog.withRequestIds(ctx.request(), ctx.response(), () -> LOG.error("Unexpected failure on {} {}",
@@ -101,6 +104,45 @@ final class AwsErrors {
         .onComplete(written -> request.connection().close());
   }
 
+  /**
+   * A query string that cannot be percent-decoded ({@code %ZZ}) would fail deep inside vertx-web as an unexpected
+   * exception, a 500; it is the caller's fault, so it is answered here, before routing, as a 400. Only a query with
+   * a {@code %} is decoded early, so the common request pays one scan.
+   */
+  static boolean rejectMalformedQuery(RoutingContext ctx) {
+    String query = ctx.request().query();
+    if (query == null || query.indexOf('%') < 0) {
+      return false;
+    }
+    try {
+      ctx.queryParams();
+      return false;
+    } catch (RuntimeException malformed) {
+      // vertx-web wraps the decoder's IllegalArgumentException in an HttpException(400).
+      Throwable cause = malformed.getCause() != null ? malformed.getCause() : malformed;
+      send(ctx, AwsErrorType.INVALID_PARAMETER, "The query string is not valid percent-encoding: "
+          + String.valueOf(cause.getMessage()).replaceFirst(" at index .*", ""));
+      return true;
+    }
+  }
+
+  /**
+   * A form or multipart body: AWS's JSON protocol takes neither, and vertx-web's BodyHandler would try to decode it
+   * (and fail with an exception, a 500, on a GET), so it is refused before the body is read.
+   */
+  static boolean rejectFormBody(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.trim().toLowerCase(java.util.Locale.ROOT);
+    if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+      send(ctx, AwsErrorType.INVALID_PARAMETER, "Unsupported Content-Type " + contentType + "; send application/json");
+      return true;
+    }
+    return false;
+  }
+
   private static void unknownOperation(RoutingContext ctx) {
     send(ctx, AwsErrorType.UNKNOWN_OPERATION, "No operation at " + ctx.request().method() + " " + ctx.request().path());
   }
@@ -127,5 +169,11 @@ final class AwsErrors {
     router.errorHandler(413, ctx -> send(ctx, AwsErrorType.REQUEST_ENTITY_TOO_LARGE,
         "Request body exceeds the limit of " + maxBodyBytes + " bytes"));
     router.errorHandler(500, ctx -> sendFailure(ctx, ctx.failure()));
+    // Whatever else vertx-web answers on its own (415 from an Expect it cannot meet, 417, 501 ...) is the
+    // caller's request the emulator cannot take: an AWS error all the same.
+    for (int status : new int[] {406, 411, 415, 417, 501}) {
+      router.errorHandler(status, ctx -> send(ctx, AwsErrorType.INVALID_REQUEST, "The request cannot be served: HTTP "
+          + status + " " + io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase()));
+    }
   }
 }

@@ -10,6 +10,7 @@ import static io.github.connectemulator.http.OperationValidators.RESOURCE_ID_HEA
 import static io.github.connectemulator.http.OperationValidators.TEST_CASE_ID;
 
 import io.github.connectemulator.api.Addresses;
+import io.github.connectemulator.api.AwsErrorType;
 import io.github.connectemulator.api.AwsFailure;
 import io.github.connectemulator.api.CreateTestCase;
 import io.github.connectemulator.api.DeleteTestCase;
@@ -65,8 +66,10 @@ final class OperationHandlers {
   private final String[] owners;
   private final DeliveryOptions delivery;
   private final PageTokens tokens;
+  private final OwnerAdmission admission;
 
-  OperationHandlers(EventBus bus, int ownerCount, long requestTimeoutMillis, PageTokens tokens) {
+  OperationHandlers(
+      EventBus bus, int ownerCount, long requestTimeoutMillis, PageTokens tokens, OwnerAdmission admission) {
     this.bus = bus;
     this.owners = new String[ownerCount];
     for (int i = 0; i < ownerCount; i++) {
@@ -74,6 +77,7 @@ final class OperationHandlers {
     }
     this.delivery = new DeliveryOptions().setSendTimeout(requestTimeoutMillis);
     this.tokens = tokens;
+    this.admission = admission;
   }
 
   void createTestCase(RoutingContext ctx) {
@@ -213,9 +217,15 @@ final class OperationHandlers {
   }
 
   private <R> void send(RoutingContext ctx, OwnerCommand command, Function<R, Buffer> writer) {
-    String owner = owners[Addresses.ownerIndex(command.instanceId(), owners.length)];
-    bus.<R>request(owner, command, delivery)
+    int index = Addresses.ownerIndex(command.instanceId(), owners.length);
+    if (!admission.tryEnter(index)) {
+      AwsErrors.send(ctx, AwsErrorType.THROTTLING, "The emulator is at capacity (" + admission.limit()
+          + " requests in flight for this instance's owner); retry with backoff");
+      return;
+    }
+    bus.<R>request(owners[index], command, delivery)
         .onComplete(reply -> {
+          admission.leave(index);
           if (reply.succeeded()) {
             Buffer body = writer.apply(reply.result().body());
             if (body == null) {

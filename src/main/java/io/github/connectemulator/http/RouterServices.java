@@ -13,6 +13,20 @@ import io.github.connectemulator.ops.Readiness;
  * @param clock the clock the admin API moves
  * @param readiness what the readiness probe reports
  * @param metrics the meters to record into and serve, or null when metrics are off
+ * @param admission the bound on requests in flight per owner
  */
 public record RouterServices(
-    PageTokens pageTokens, Controls controls, AdjustableClock clock, Readiness readiness, EmulatorMetrics metrics) {}
+    PageTokens pageTokens,
+    Controls controls,
+    AdjustableClock clock,
+    Readiness readiness,
+    EmulatorMetrics metrics,
+    OwnerAdmission admission) {
+
+  /** What one emulator's routers share; {@code maxInFlight}: requests in flight per owner, 0 = no limit. */
+  public static RouterServices of(PageTokens pageTokens, Controls controls, AdjustableClock clock, Readiness readiness,
+      EmulatorMetrics metrics, int ownerCount, int maxInFlight) {
+    return new RouterServices(pageTokens, controls, clock, readiness, metrics,
+        new OwnerAdmission(ownerCount, maxInFlight));
+  }
+}

@@ -1,5 +1,6 @@
 package io.github.connectemulator.http;
 
+import io.github.connectemulator.config.AdminSettings;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
 import io.github.connectemulator.ops.HealthRoutes;
@@ -26,6 +27,7 @@ public final class RouterVerticle extends VerticleBase {
   private final EmulatorConfig config;
   private final RouterServices services;
   private HttpServer server;
+  private HttpServer adminServer;
 
   public RouterVerticle(EmulatorConfig config, RouterServices services) {
     this.config = config;
@@ -37,11 +39,15 @@ public final class RouterVerticle extends VerticleBase {
     var validators = new OperationValidators();
     var operations =
         new OperationHandlers(
-            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), services.pageTokens());
+            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), services.pageTokens(),
+            services.admission());
 
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       RequestIds.tag(ctx.request(), ctx.response());
+      if (AwsErrors.rejectMalformedQuery(ctx) || AwsErrors.rejectFormBody(ctx)) {
+        return;
+      }
       ctx.next();
     });
     if (config.service().logRequests()) {
@@ -81,16 +87,49 @@ public final class RouterVerticle extends VerticleBase {
     operation(router.get("/test-case-executions/:InstanceId"), "ListTestCaseExecutions")
         .handler(validators.listExecutions).handler(operations::listExecutions);
 
-    if (config.adminEnabled()) {
-      new AdminRoutes(vertx.eventBus(), config.ownerCount(), services.controls(), services.clock()).mountOn(router);
+    AdminSettings admin = config.admin();
+    Future<Void> adminListening = Future.succeededFuture();
+    if (admin.enabled()) {
+      var adminRoutes =
+          new AdminRoutes(vertx.eventBus(), config.ownerCount(), services.controls(), services.clock(), admin.token());
+      if (admin.ownPort()) {
+        adminListening = listenForAdmin(adminRoutes, admin);
+      } else {
+        adminRoutes.mountOn(router);
+      }
     }
     AwsErrors.installOn(router, config.maxBodyBytes());
 
-    return vertx.createHttpServer(serverOptions())
+    return adminListening.compose(v -> vertx.createHttpServer(serverOptions())
         .requestHandler(router)
         .invalidRequestHandler(AwsErrors::invalidRequest)
         .listen()
-        .onSuccess(s -> server = s);
+        .onSuccess(s -> server = s));
+  }
+
+  /** The admin API alone on {@code admin.host:admin.port}, away from the AWS port callers reach. */
+  private Future<Void> listenForAdmin(AdminRoutes adminRoutes, AdminSettings admin) {
+    Router adminRouter = Router.router(vertx);
+    adminRouter.route().handler(ctx -> {
+      RequestIds.tag(ctx.request(), ctx.response());
+      ctx.next();
+    });
+    adminRouter.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    adminRoutes.mountOn(adminRouter);
+    AwsErrors.installOn(adminRouter, config.maxBodyBytes());
+    // Port 0 becomes a negative port for the same reason as the AWS port: one free port shared by every router.
+    // Vert.x shares one random port per negative number; the AWS port uses -1.
+    int port = admin.port() == 0 ? -2 : admin.port();
+    return vertx.createHttpServer(new HttpServerOptions().setHost(admin.host()).setPort(port))
+        .requestHandler(adminRouter)
+        .listen()
+        .onSuccess(s -> adminServer = s)
+        .mapEmpty();
+  }
+
+  /** The admin API's own port, or -1 when it shares the AWS port. */
+  public int adminPort() {
+    return adminServer == null ? -1 : adminServer.actualPort();
   }
 
   /**
@@ -99,9 +138,11 @@ public final class RouterVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
-    return server == null
+    long grace = config.service().shutdownGracePeriodMillis();
+    Future<Void> admin = adminServer == null ? Future.succeededFuture() : adminServer.close();
+    return admin.compose(v -> server == null
         ? Future.succeededFuture()
-        : server.shutdown(config.service().shutdownGracePeriodMillis(), TimeUnit.MILLISECONDS);
+        : server.shutdown(grace, TimeUnit.MILLISECONDS));
   }
 
   private HttpServerOptions serverOptions() {

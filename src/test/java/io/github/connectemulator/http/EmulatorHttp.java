@@ -26,15 +26,7 @@ final class EmulatorHttp {
   static final String ACCOUNT = "123456789012";
 
   /** A PUBLISHED-valid document with two observations (spec §6), run in this order: start, greeting. */
-  static final String CONTENT =
-      "{\"Version\":\"2025-06-21\",\"Metadata\":{},\"Observations\":["
-          + "{\"Identifier\":\"start\",\"Event\":{\"Identifier\":\"e1\",\"Type\":\"TestInitiated\","
-          + "\"Actor\":\"System\",\"Properties\":{}},\"Usage\":{\"Type\":\"EXACTLY\"},\"Actions\":[],"
-          + "\"Transitions\":{\"NextObservations\":[\"greeting\"]}},"
-          + "{\"Identifier\":\"greeting\",\"Event\":{\"Identifier\":\"e2\",\"Type\":\"MessageReceived\","
-          + "\"Actor\":\"System\",\"Properties\":{\"Text\":\"Welcome\"}},\"Usage\":{\"Type\":\"EXACTLY\"},"
-          + "\"Actions\":[{\"Identifier\":\"a1\",\"Type\":\"TestControl\",\"Parameters\":{\"ActionType\":"
-          + "\"TestControl\",\"Command\":{\"Type\":\"EndTest\"}},\"Transitions\":{\"NextAction\":\"\"}}]}]}";
+  static final String CONTENT = io.github.connectemulator.Fixtures.CONTENT;
 
   /** A response that takes longer than this is a hang: fail the request, naming it, rather than the whole test. */
   private static final long RESPONSE_TIMEOUT_MILLIS = 5_000;

@@ -1,0 +1,198 @@
+package io.github.connectemulator.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.connectemulator.Emulator;
+import io.github.connectemulator.Fixtures;
+import io.github.connectemulator.config.EmulatorConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every operation over the event bus gives what the same call over HTTP gives: results and AWS error types. */
+class BusOperationsTest {
+
+  private static final long WAIT = 10;
+
+  private Vertx vertx;
+  private Emulator emulator;
+  private HttpClientAgent http;
+  private final String instance = UUID.randomUUID().toString();
+
+  private void start(Map<String, String> keys) throws Exception {
+    vertx = Vertx.vertx();
+    var all = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0",
+        "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
+    all.putAll(keys);
+    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(all)).await(WAIT, TimeUnit.SECONDS);
+    http = vertx.createHttpClient();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    vertx.close().await(WAIT, TimeUnit.SECONDS);
+  }
+
+  private JsonObject bus(String operation, JsonObject members) throws Exception {
+    return vertx.eventBus().<JsonObject>request(BusAddresses.operation(operation), members)
+        .map(reply -> reply.body())
+        .await(WAIT, TimeUnit.SECONDS);
+  }
+
+  private ReplyException busFailure(String operation, JsonObject members) {
+    Future<?> call = vertx.eventBus().request(BusAddresses.operation(operation), members);
+    try {
+      call.await(WAIT, TimeUnit.SECONDS);
+    } catch (ReplyException expected) {
+      return expected;
+    } catch (Exception e) {
+      throw new AssertionError(operation + " failed otherwise: " + e, e);
+    }
+    throw new AssertionError(operation + " succeeded over the bus: " + call.result());
+  }
+
+  /** Status, error type and JSON body of an HTTP call. */
+  private record HttpResult(int status, String errorType, JsonObject body) {}
+
+  private HttpResult http(HttpMethod method, String uri, JsonObject body) throws Exception {
+    return http.request(new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(emulator.port())
+            .setURI(uri))
+        .compose(request -> {
+          request.putHeader("Content-Type", "application/json");
+          return body == null ? request.send() : request.send(body.toBuffer());
+        })
+        .compose(response -> response.body().map(bytes -> new HttpResult(response.statusCode(),
+            response.getHeader("x-amzn-ErrorType"), bytes.length() == 0 ? new JsonObject() : bytes.toJsonObject())))
+        .await(WAIT, TimeUnit.SECONDS);
+  }
+
+  private JsonObject createBody(String name) {
+    return new JsonObject().put("InstanceId", instance).put("Name", name).put("Content", Fixtures.CONTENT)
+        .put("Tags", new JsonObject().put("team", "flows"));
+  }
+
+  @Test
+  void everyOperationAnswersOverTheBusAsOverHttp() throws Exception {
+    start(Map.of());
+    String testCase = bus("CreateTestCase", createBody("bus-one")).getString("TestCaseId");
+    JsonObject ids = new JsonObject().put("InstanceId", instance).put("TestCaseId", testCase);
+
+    JsonObject described = bus("DescribeTestCase", ids);
+    assertThat(described).isEqualTo(http(HttpMethod.GET, "/test-cases/" + instance + "/" + testCase, null).body());
+    assertThat(described.getJsonObject("TestCase").getString("Name")).isEqualTo("bus-one");
+
+    bus("UpdateTestCase", ids.copy().put("Description", "changed on the bus"));
+    assertThat(http(HttpMethod.GET, "/test-cases/" + instance + "/" + testCase, null).body()
+        .getJsonObject("TestCase").getString("Description")).isEqualTo("changed on the bus");
+
+    assertThat(bus("ListTestCases", new JsonObject().put("InstanceId", instance).put("MaxResults", 5)))
+        .isEqualTo(http(HttpMethod.GET, "/test-cases-summary/" + instance + "?maxResults=5", null).body());
+    JsonObject search = new JsonObject().put("InstanceId", instance);
+    assertThat(bus("SearchTestCases", search))
+        .isEqualTo(http(HttpMethod.POST, "/search-test-cases", search).body());
+
+    JsonObject started = bus("StartTestCaseExecution", ids.copy().put("ClientToken", "bus-token"));
+    String execution = started.getString("TestCaseExecutionId");
+    assertThat(started.getString("Status")).isEqualTo("INITIATED");
+    assertThat(http(HttpMethod.PUT, "/test-cases/" + instance + "/" + testCase + "/start-execution",
+        new JsonObject().put("ClientToken", "bus-token")).body().getString("TestCaseExecutionId"))
+        .as("the same ClientToken over HTTP replays the bus's run").isEqualTo(execution);
+
+    JsonObject run = ids.copy().put("TestCaseExecutionId", execution);
+    String runPath = "/test-cases/" + instance + "/" + testCase + "/" + execution;
+    JsonObject summary = waitForStatus(run, "PASSED");
+    assertThat(summary).isEqualTo(http(HttpMethod.GET, runPath + "/summary", null).body());
+    assertThat(bus("ListTestCaseExecutionRecords", run.copy().put("Status", "PASSED")))
+        .isEqualTo(http(HttpMethod.GET, runPath + "/records?status=PASSED", null).body());
+    assertThat(bus("ListTestCaseExecutions", new JsonObject().put("InstanceId", instance).put("TestCaseId", testCase)))
+        .isEqualTo(http(HttpMethod.GET, "/test-case-executions/" + instance + "?testCaseId=" + testCase, null).body());
+
+    String second = bus("StartTestCaseExecution", ids).getString("TestCaseExecutionId");
+    bus("StopTestCaseExecution", ids.copy().put("TestCaseExecutionId", second));
+    assertThat(bus("GetTestCaseExecutionSummary", ids.copy().put("TestCaseExecutionId", second))
+        .getString("Status")).isEqualTo("STOPPED");
+
+    assertThat(bus("DeleteTestCase", ids)).isEqualTo(new JsonObject());
+    assertThat(http(HttpMethod.GET, "/test-cases/" + instance + "/" + testCase, null).status()).isEqualTo(404);
+  }
+
+  private JsonObject waitForStatus(JsonObject run, String status) throws Exception {
+    JsonObject summary = new JsonObject();
+    for (int attempt = 0; attempt < 100 && !status.equals(summary.getString("Status")); attempt++) {
+      Thread.sleep(20);
+      summary = bus("GetTestCaseExecutionSummary", run);
+    }
+    assertThat(summary.getString("Status")).isEqualTo(status);
+    return summary;
+  }
+
+  @Test
+  void failuresCarryTheAwsErrorTypeAndStatusAsHttpDoes() throws Exception {
+    start(Map.of());
+    String missing = UUID.randomUUID().toString();
+    ReplyException notFound = busFailure("DescribeTestCase",
+        new JsonObject().put("InstanceId", instance).put("TestCaseId", missing));
+    HttpResult notFoundOverHttp = http(HttpMethod.GET, "/test-cases/" + instance + "/" + missing, null);
+    assertThat(notFound.failureCode()).isEqualTo(404).isEqualTo(notFoundOverHttp.status());
+    assertThat(OperationGateway.BusFailures.errorType(notFound))
+        .isEqualTo("ResourceNotFoundException").isEqualTo(notFoundOverHttp.errorType());
+    assertThat(OperationGateway.BusFailures.details(notFound).getString("message"))
+        .isEqualTo(notFoundOverHttp.body().getString("message"));
+
+    ReplyException invalid = busFailure("CreateTestCase", new JsonObject().put("InstanceId", instance)
+        .put("Name", 42).put("Content", Fixtures.CONTENT));
+    assertThat(invalid.failureCode()).isEqualTo(400);
+    assertThat(OperationGateway.BusFailures.errorType(invalid)).isEqualTo("InvalidParameterException");
+
+    ReplyException noPath = busFailure("GetTestCaseExecutionSummary", new JsonObject().put("InstanceId", instance));
+    assertThat(noPath.failureCode()).isEqualTo(400);
+    assertThat(OperationGateway.BusFailures.details(noPath).getString("message")).contains("TestCaseId");
+
+    ReplyException notJson = busFailure("ListTestCases", null);
+    assertThat(OperationGateway.BusFailures.errorType(notJson)).isEqualTo("InvalidParameterException");
+  }
+
+  @Test
+  void throttlingReachesBusCallersAsThrottlingException() throws Exception {
+    start(Map.of("throttle.requestsPerSecond", "1", "throttle.burst", "1"));
+    // One request a second per instance and operation: the second List at once is throttled.
+    String other = UUID.randomUUID().toString();
+    bus("ListTestCases", new JsonObject().put("InstanceId", other));
+    ReplyException throttled = busFailure("ListTestCases", new JsonObject().put("InstanceId", other));
+    assertThat(throttled.failureCode()).isEqualTo(429);
+    assertThat(OperationGateway.BusFailures.errorType(throttled)).isEqualTo("ThrottlingException");
+  }
+
+  @Test
+  void anInstanceArnInAPathMemberIsEncodedAsTheSdkEncodesIt() throws Exception {
+    start(Map.of());
+    String arn = "arn:aws:connect:us-east-1:123456789012:instance/" + instance;
+    JsonObject created = bus("CreateTestCase", createBody("by-arn").put("InstanceId", arn));
+    JsonArray listed = bus("ListTestCases", new JsonObject().put("InstanceId", instance))
+        .getJsonArray("TestCaseSummaryList");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.getJsonObject(0).getString("Id")).isEqualTo(created.getString("TestCaseId"));
+  }
+
+  @Test
+  void operationsAreOffWhenDisabled() throws Exception {
+    start(Map.of("bus.operations", "false"));
+    assertThatThrownBy(() -> vertx.eventBus().request(BusAddresses.operation("ListTestCases"),
+            new JsonObject().put("InstanceId", instance)).await(WAIT, TimeUnit.SECONDS))
+        .isInstanceOfSatisfying(ReplyException.class,
+            e -> assertThat(e.failureType()).isEqualTo(io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS));
+  }
+}

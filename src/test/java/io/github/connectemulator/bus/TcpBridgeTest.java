@@ -1,0 +1,148 @@
+package io.github.connectemulator.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.connectemulator.Emulator;
+import io.github.connectemulator.Fixtures;
+import io.github.connectemulator.config.EmulatorConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.parsetools.RecordParser;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client outside the event bus, speaking the TCP bridge's frames (4-byte length, JSON): it calls operations,
+ * receives status events, and is refused every other address.
+ */
+class TcpBridgeTest {
+
+  private static final long WAIT = 10;
+
+  private Vertx vertx;
+  private Vertx clientSide;
+  private NetSocket socket;
+  private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  private final String instance = UUID.randomUUID().toString();
+
+  @BeforeEach
+  void connect() throws Exception {
+    int port;
+    try (var free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    vertx = Vertx.vertx();
+    Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", "127.0.0.1", "http.port", "0",
+            "timing.initiatedMillis", "10", "timing.observationMillis", "20",
+            "bus.bridge", "true", "bus.bridgePort", Integer.toString(port))))
+        .await(WAIT, TimeUnit.SECONDS);
+    // The client has a Vertx of its own: it shares nothing with the emulator but the TCP connection.
+    clientSide = Vertx.vertx();
+    socket = clientSide.createNetClient().connect(port, "127.0.0.1").await(WAIT, TimeUnit.SECONDS);
+    RecordParser parser = RecordParser.newFixed(4);
+    parser.handler(new io.vertx.core.Handler<Buffer>() {
+      private int expected = -1;
+
+      @Override
+      public void handle(Buffer buffer) {
+        if (expected < 0) {
+          expected = buffer.getInt(0);
+          parser.fixedSizeMode(expected);
+        } else {
+          expected = -1;
+          parser.fixedSizeMode(4);
+          frames.add(buffer.toJsonObject());
+        }
+      }
+    });
+    socket.handler(parser);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    clientSide.close().await(WAIT, TimeUnit.SECONDS);
+    vertx.close().await(WAIT, TimeUnit.SECONDS);
+  }
+
+  private void write(JsonObject frame) throws Exception {
+    Buffer json = frame.toBuffer();
+    socket.write(Buffer.buffer().appendInt(json.length()).appendBuffer(json)).await(WAIT, TimeUnit.SECONDS);
+  }
+
+  private JsonObject next(Predicate<JsonObject> wanted) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+    var skipped = new java.util.ArrayList<JsonObject>();
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
+      if (frame != null && wanted.test(frame)) {
+        return frame;
+      } else if (frame != null) {
+        skipped.add(frame);
+      }
+    }
+    throw new AssertionError("no such frame within " + WAIT + " s; other frames: " + skipped);
+  }
+
+  private JsonObject request(String operation, JsonObject body) throws Exception {
+    String replyAddress = "reply-" + UUID.randomUUID();
+    write(new JsonObject().put("type", "send").put("address", BusAddresses.operation(operation))
+        .put("replyAddress", replyAddress).put("body", body));
+    return next(frame -> replyAddress.equals(frame.getString("address")));
+  }
+
+  @Test
+  void aClientCallsOperationsAndReceivesTheStatusEventsOfItsInstance() throws Exception {
+    write(new JsonObject().put("type", "register").put("address", BusAddresses.events(instance)));
+    write(new JsonObject().put("type", "ping"));
+    next(frame -> "pong".equals(frame.getString("type")));
+
+    JsonObject created = request("CreateTestCase", new JsonObject().put("InstanceId", instance)
+        .put("Name", "over-tcp").put("Content", Fixtures.CONTENT));
+    assertThat(created.getString("type")).isEqualTo("message");
+    String testCase = created.getJsonObject("body").getString("TestCaseId");
+    String execution = request("StartTestCaseExecution",
+        new JsonObject().put("InstanceId", instance).put("TestCaseId", testCase))
+        .getJsonObject("body").getString("TestCaseExecutionId");
+
+    JsonObject passed = next(frame -> BusAddresses.events(instance).equals(frame.getString("address"))
+        && "PASSED".equals(frame.getJsonObject("body").getString("status"))
+        && "STATUS".equals(frame.getJsonObject("body").getString("type")));
+    assertThat(passed.getJsonObject("body").getString("executionId")).isEqualTo(execution);
+
+    JsonObject failure = request("DescribeTestCase",
+        new JsonObject().put("InstanceId", instance).put("TestCaseId", UUID.randomUUID().toString()));
+    assertThat(failure.getString("type")).isEqualTo("err");
+    assertThat(failure.getInteger("failureCode")).isEqualTo(404);
+    assertThat(new JsonObject(failure.getString("message")).getString("errorType"))
+        .isEqualTo("ResourceNotFoundException");
+  }
+
+  @Test
+  void everyOtherAddressIsRefused() throws Exception {
+    write(new JsonObject().put("type", "send").put("address", "connect-emulator.owner.0")
+        .put("replyAddress", "r1").put("body", new JsonObject()));
+    assertThat(next(frame -> "err".equals(frame.getString("type"))).getString("message")).isEqualTo("access_denied");
+
+    write(new JsonObject().put("type", "register").put("address", "connect-emulator.owner.0"));
+    assertThat(next(frame -> "err".equals(frame.getString("type"))).getString("message")).isEqualTo("access_denied");
+
+    write(new JsonObject().put("type", "publish").put("address", BusAddresses.EVENTS).put("body", "forged"));
+    assertThat(next(frame -> "err".equals(frame.getString("type"))).getString("message")).isEqualTo("access_denied");
+
+    write(new JsonObject().put("type", "register").put("address", BusAddresses.operation("StartTestCaseExecution")));
+    assertThat(next(frame -> "err".equals(frame.getString("type"))).getString("message")).isEqualTo("access_denied");
+
+    write(new JsonObject().put("type", "ping"));
+    assertThat(next(frame -> true).getString("type")).as("the connection still works").isEqualTo("pong");
+  }
+}
