@@ -47,6 +47,8 @@ public final class Emulator {
   private TcpEventBusBridge bridge;
   private int port = -1;
   private int adminPort = -1;
+  /** Marks the bus gateway's loopback requests, which need no SigV4 signature; never leaves the process. */
+  private final String internalToken = java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID();
 
   private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -157,7 +159,8 @@ public final class Emulator {
     Future<Void> gateway = Future.succeededFuture();
     if (bus.operations()) {
       String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
-      gateway = vertx.deployVerticle(new OperationGateway(host, port, config.ownerRequestTimeoutMillis() + 1000))
+      gateway = vertx.deployVerticle(
+              new OperationGateway(host, port, config.ownerRequestTimeoutMillis() + 1000, internalToken))
           .onSuccess(deployments::add)
           .mapEmpty();
     }
@@ -198,7 +201,7 @@ public final class Emulator {
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
     var services = RouterServices.of(new PageTokens(Clock.systemUTC()), controls, clock, readiness, metrics,
-        config.ownerCount(), config.maxInFlightPerOwner());
+        config.ownerCount(), config.maxInFlightPerOwner(), internalToken);
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {

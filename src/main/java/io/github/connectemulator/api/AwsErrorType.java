@@ -23,7 +23,15 @@ public enum AwsErrorType {
   /** Not in the Connect model: a request line over {@code http.maxInitialLineLength}. */
   REQUEST_URI_TOO_LONG("RequestURITooLongException", 414),
   /** Not in the Connect model: headers over {@code http.maxHeaderBytes}. */
-  REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431);
+  REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431),
+  /** SigV4 (auth.sigv4): a request without an Authorization header. */
+  MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
+  /** SigV4: an Authorization header that is not a whole SigV4 one. */
+  INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
+  /** SigV4: an access key that is not configured. */
+  UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
+  /** SigV4: a signature that does not match, or a date too far from now. */
+  INVALID_SIGNATURE("InvalidSignatureException", 403);
 
   private static final AwsErrorType[] BY_CODE = values();
 

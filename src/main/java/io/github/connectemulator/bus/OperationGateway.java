@@ -33,16 +33,19 @@ public final class OperationGateway extends VerticleBase {
   private final String host;
   private final int port;
   private final long timeoutMillis;
+  private final String internalToken;
   private HttpClientAgent client;
 
   /**
    * @param host and port of the emulator's HTTP server
    * @param timeoutMillis how long a request may take before it fails with a 500
+   * @param internalToken sent in {@code x-emulator-internal}: bus callers are inside the process, not SigV4 signers
    */
-  public OperationGateway(String host, int port, long timeoutMillis) {
+  public OperationGateway(String host, int port, long timeoutMillis, String internalToken) {
     this.host = host;
     this.port = port;
     this.timeoutMillis = timeoutMillis;
+    this.internalToken = internalToken;
   }
 
   @Override
@@ -90,6 +93,7 @@ public final class OperationGateway extends VerticleBase {
     Buffer payload = operation.hasBody() ? body.toBuffer() : null;
     client.request(options)
         .compose(request -> {
+          request.putHeader("x-emulator-internal", internalToken);
           if (payload != null) {
             request.putHeader("Content-Type", "application/json");
             return request.send(payload);

@@ -174,7 +174,14 @@ public final class ConfigLoader {
                 reader.bool("admin.enabled"),
                 reader.raw("admin.token"),
                 reader.raw("admin.port").isEmpty() ? null : reader.integer("admin.port", 0, 65535),
-                reader.text("admin.host")));
+                reader.text("admin.host")),
+            new AuthSettings(
+                reader.bool("auth.sigv4"),
+                reader.credentials("auth.credentials"),
+                reader.integer("auth.maxSkewMinutes", 1, 7 * 24 * 60)));
+    if (config.auth().sigv4() && config.auth().secretsByAccessKey().isEmpty()) {
+      reader.problems.add("auth.sigv4=true needs auth.credentials (ACCESS_KEY_ID:SECRET_ACCESS_KEY, ...)");
+    }
     reader.throwIfInvalid();
     return config;
   }
@@ -353,6 +360,19 @@ public final class ConfigLoader {
       problems.add(key + " must be an AWS error type such as InternalServiceException or ThrottlingException, was '"
           + value + "'");
       return AwsErrorType.INTERNAL_SERVICE;
+    }
+
+    Map<String, String> credentials(String key) {
+      var secrets = new java.util.LinkedHashMap<String, String>();
+      for (String pair : list(key)) {
+        int colon = pair.indexOf(':');
+        if (colon <= 0 || colon == pair.length() - 1) {
+          problems.add(key + " takes ACCESS_KEY_ID:SECRET_ACCESS_KEY pairs, was '" + pair + "'");
+        } else {
+          secrets.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+        }
+      }
+      return secrets;
     }
 
     Set<String> list(String key) {

@@ -36,7 +36,8 @@ public record EmulatorConfig(
     RuntimeControls controls,
     ServiceSettings service,
     BusSettings bus,
-    AdminSettings admin) {
+    AdminSettings admin,
+    AuthSettings auth) {
 
   public EmulatorConfig {
     values = Map.copyOf(values);
@@ -60,7 +61,7 @@ public record EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         maxInFlightPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, adminEnabled, controls, service, bus, admin);
+        seedFile, adminEnabled, controls, service, bus, admin, auth);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

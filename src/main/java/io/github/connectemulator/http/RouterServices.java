@@ -14,6 +14,7 @@ import io.github.connectemulator.ops.Readiness;
  * @param readiness what the readiness probe reports
  * @param metrics the meters to record into and serve, or null when metrics are off
  * @param admission the bound on requests in flight per owner
+ * @param internalToken the header value that marks a request from the emulator's own bus gateway
  */
 public record RouterServices(
     PageTokens pageTokens,
@@ -21,12 +22,16 @@ public record RouterServices(
     AdjustableClock clock,
     Readiness readiness,
     EmulatorMetrics metrics,
-    OwnerAdmission admission) {
+    OwnerAdmission admission,
+    String internalToken) {
 
-  /** What one emulator's routers share; {@code maxInFlight}: requests in flight per owner, 0 = no limit. */
+  /**
+   * What one emulator's routers share; {@code maxInFlight}: requests in flight per owner, 0 = no limit;
+   * {@code internalToken}: what the emulator's own bus gateway sends instead of a SigV4 signature.
+   */
   public static RouterServices of(PageTokens pageTokens, Controls controls, AdjustableClock clock, Readiness readiness,
-      EmulatorMetrics metrics, int ownerCount, int maxInFlight) {
+      EmulatorMetrics metrics, int ownerCount, int maxInFlight, String internalToken) {
     return new RouterServices(pageTokens, controls, clock, readiness, metrics,
-        new OwnerAdmission(ownerCount, maxInFlight));
+        new OwnerAdmission(ownerCount, maxInFlight), internalToken);
   }
 }

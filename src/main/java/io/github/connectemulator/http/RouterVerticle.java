@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RouterVerticle extends VerticleBase {
 
+  /** Every AWS operation's path, and no other (probes, metrics and the admin API are not signed). */
+  private static final String AWS_PATHS = "^/(test-cases|test-cases-summary|search-test-cases|test-case-executions)"
+      + "(/.*)?$";
+
   private final EmulatorConfig config;
   private final RouterServices services;
   private HttpServer server;
@@ -59,6 +63,10 @@ public final class RouterVerticle extends VerticleBase {
     }
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     router.route().handler(RouterVerticle::treatBodyAsJson);
+    if (config.auth().sigv4()) {
+      var verifier = new SigV4Verifier(config.auth(), java.time.Clock.systemUTC(), services.internalToken());
+      router.routeWithRegex(AWS_PATHS).handler(verifier::verify);
+    }
 
     // Routes are tried in order, each with a regular expression: the calls load tests make most come first.
     operation(router.put("/test-cases/:InstanceId/:TestCaseId/start-execution"), "StartTestCaseExecution")
