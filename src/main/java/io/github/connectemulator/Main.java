@@ -37,7 +37,7 @@ public final class Main {
     Vertx vertx = registry == null
         ? Vertx.vertx()
         : Vertx.builder()
-            .with(ServiceMetrics.vertxOptions("connect-test-emulator"))
+            .with(ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics()))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     Emulator.deploy(vertx, config, registry)

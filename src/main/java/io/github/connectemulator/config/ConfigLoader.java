@@ -159,6 +159,7 @@ public final class ConfigLoader {
                 reader.integer("http.maxHeaderBytes", 1024, 1 << 20),
                 reader.integer("http.maxConcurrentStreams", 1, 1 << 20),
                 reader.bool("metrics.enabled"),
+                reader.bool("metrics.eventBus"),
                 reader.oneOf("log.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
                 reader.oneOf("log.format", Set.of("text", "json")),
                 reader.bool("log.requests"),

@@ -11,6 +11,7 @@ public record ServiceSettings(
     int maxHeaderBytes,
     int maxConcurrentStreams,
     boolean metricsEnabled,
+    boolean eventBusMetrics,
     String logLevel,
     String logFormat,
     boolean logRequests,

@@ -22,14 +22,22 @@ public final class ServiceMetrics {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  /** Options for a {@code Vertx} whose built-in metrics go to {@code registryName}'s registry. */
-  public static VertxOptions vertxOptions(String registryName) {
-    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+  /**
+   * Options for a {@code Vertx} whose built-in metrics go to {@code registryName}'s registry.
+   *
+   * @param eventBus whether to count every event-bus message ({@code metrics.eventBus})
+   */
+  public static VertxOptions vertxOptions(String registryName, boolean eventBus) {
+    var options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(registryName)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
         .addLabels(Label.HTTP_ROUTE)
-        .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET));
+        .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
+    if (!eventBus) {
+      options.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
+    }
+    return new VertxOptions().setMetricsOptions(options);
   }
 }
