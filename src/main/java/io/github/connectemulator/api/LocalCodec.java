@@ -66,6 +66,20 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     this.type = type;
   }
 
+  /** A message in the wire form's JSON (without the length), e.g. for a journal. */
+  public static byte[] toJson(Object message) {
+    try {
+      return WIRE.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + message, e);
+    }
+  }
+
+  /** The message a {@link #toJson} wrote. */
+  public static <M> M fromJson(byte[] json, Class<M> type) throws java.io.IOException {
+    return WIRE.readValue(json, type);
+  }
+
   /** The codec of one message type, as registered; for tests of the wire form. */
   static <T> LocalCodec<T> of(Class<T> type) {
     return new LocalCodec<>(type);

@@ -150,6 +150,7 @@ public final class ConfigLoader {
             reader.number("retention.finishedTtlMillis", 0, Long.MAX_VALUE),
             reader.optionalNumber("ids.seed"),
             pathOrNull(values.get("seed.file")),
+            pathOrNull(values.get("data.dir")),
             reader.bool("admin.enabled"),
             new RuntimeControls(timing, quotas, outcomes, throttle, faults),
             new ServiceSettings(

@@ -32,6 +32,7 @@ public record EmulatorConfig(
     long finishedTtlMillis,
     Long idSeed,
     Path seedFile,
+    Path dataDir,
     boolean adminEnabled,
     RuntimeControls controls,
     ServiceSettings service,
@@ -61,7 +62,7 @@ public record EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         maxInFlightPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, adminEnabled, controls, service, bus, admin, auth);
+        seedFile, dataDir, adminEnabled, controls, service, bus, admin, auth);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

@@ -40,6 +40,8 @@ public final class ExecutionOwner {
   private final Clock clock;
   private final Admission admission;
   private final RunListener listener;
+  private boolean replayableIds;
+  private ReplayableIds ids;
   private Instances instances;
   private TestCaseCatalog testCases;
   private ExecutionRunner runs;
@@ -64,9 +66,17 @@ public final class ExecutionOwner {
     reset();
   }
 
+  /** Switches to ids that a journal can record and replay; forgets all state, as {@link #reset()}. */
+  ReplayableIds useReplayableIds() {
+    replayableIds = true;
+    reset();
+    return ids;
+  }
+
   /** Forgets every instance, test case and execution. */
   public void reset() {
-    IdSource ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
+    IdSource fresh = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
+    IdSource ids = replayableIds ? (this.ids = new ReplayableIds(fresh)) : fresh;
     instances = new Instances();
     testCases = new TestCaseCatalog(instances, config, clock, ids);
     runs = new ExecutionRunner(instances, config, controls, clock, ids, listener);

@@ -3,7 +3,13 @@ package io.github.connectemulator.execution;
 import io.github.connectemulator.api.Addresses;
 import io.github.connectemulator.api.AdminCommand;
 import io.github.connectemulator.api.AwsFailure;
+import io.github.connectemulator.api.CreateTestCase;
+import io.github.connectemulator.api.DeleteTestCase;
 import io.github.connectemulator.api.OwnerCommand;
+import io.github.connectemulator.api.StartExecution;
+import io.github.connectemulator.api.StopExecution;
+import io.github.connectemulator.api.UpdateTestCase;
+import java.util.List;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.vertx.core.Future;
@@ -28,6 +34,10 @@ public final class ExecutionVerticle extends VerticleBase {
   private final Clock clock;
   private final RunListener listener;
   private ExecutionOwner owner;
+  /** The owner's view of time: pinned while a command runs with a journal, so that it can be replayed exactly. */
+  private ReplayClock ownerClock;
+  private Journal journal;
+  private ReplayableIds journaledIds;
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
 
@@ -45,14 +55,65 @@ public final class ExecutionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    owner = new ExecutionOwner(config, controls, clock, listener);
-    vertx.setPeriodic(SWEEP_MILLIS, id -> advance());
-    MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.owner(index), this::handle);
-    return consumer.completion();
+    ownerClock = new ReplayClock(clock);
+    owner = new ExecutionOwner(config, controls, ownerClock, listener);
+    Future<Void> restored = Future.succeededFuture();
+    if (config.dataDir() != null) {
+      journaledIds = owner.useReplayableIds();
+      java.nio.file.Path file = Journal.file(config.dataDir(), index);
+      restored = vertx.executeBlocking(() -> {
+        List<Journal.Entry> entries = Journal.read(file);
+        journal = Journal.open(vertx, file);
+        return entries;
+      }).map(entries -> {
+        replay(entries);
+        return null;
+      });
+    }
+    return restored.compose(v -> {
+      vertx.setPeriodic(SWEEP_MILLIS, id -> advance());
+      MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.owner(index), this::handle);
+      return consumer.completion();
+    });
+  }
+
+  /**
+   * Runs the journal's commands again, each at its own time and with the ids it issued, letting runs step between
+   * them as they did; then the clock is let go, and runs catch up to now (finishing, or going on where they are).
+   */
+  private void replay(List<Journal.Entry> entries) {
+    for (Journal.Entry entry : entries) {
+      ownerClock.pin(entry.at());
+      if (entry.isReset()) {
+        owner.reset();
+        continue;
+      }
+      owner.advance();
+      journaledIds.beginCommand(entry.ids());
+      try {
+        owner.handle(entry.command());
+      } catch (AwsFailure refusedAsBefore) {
+        // Only commands that succeeded were journaled; one refused now changes nothing either.
+      }
+    }
+    ownerClock.unpin();
+    owner.advance();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (journal != null) {
+      journal.close();
+    }
+    return Future.succeededFuture();
   }
 
   private void handle(Message<Object> message) {
     if (message.body() instanceof OwnerCommand command) {
+      if (journal != null && changesState(command)) {
+        handleJournaled(message, command);
+        return;
+      }
       Object reply = execute(command);
       long latency = owner.replyLatencyMillis(command);
       if (latency > 0) {
@@ -61,9 +122,47 @@ public final class ExecutionVerticle extends VerticleBase {
         message.reply(reply);
       }
     } else if (message.body() instanceof AdminCommand admin) {
-      message.reply(owner.handle(admin));
+      Object reply = owner.handle(admin);
+      if (journal != null && admin instanceof AdminCommand.ResetState) {
+        journal.append(Journal.Entry.reset(clock.millis())).onComplete(written -> message.reply(reply));
+      } else {
+        message.reply(reply);
+      }
     }
     rearm();
+  }
+
+  /** A command that changes state runs at one pinned time, and is answered once its journal line is on disk. */
+  private void handleJournaled(Message<Object> message, OwnerCommand command) {
+    long at = clock.millis();
+    ownerClock.pin(at);
+    journaledIds.beginCommand(List.of());
+    Object reply;
+    try {
+      reply = execute(command);
+    } finally {
+      ownerClock.unpin();
+    }
+    rearm();
+    if (reply instanceof AwsFailure) {
+      message.reply(reply);
+      return;
+    }
+    Object answer = reply;
+    journal.append(new Journal.Entry(at, journaledIds.issued(), command)).onComplete(written -> {
+      if (written.succeeded()) {
+        message.reply(answer);
+      } else {
+        message.reply(new AwsFailure(io.github.connectemulator.api.AwsErrorType.INTERNAL_SERVICE,
+            "The change could not be written to data.dir: " + written.cause().getMessage()));
+      }
+    });
+  }
+
+  private static boolean changesState(OwnerCommand command) {
+    return command instanceof CreateTestCase || command instanceof UpdateTestCase
+        || command instanceof DeleteTestCase || command instanceof StartExecution
+        || command instanceof StopExecution;
   }
 
   /** The reply: the operation's, or the AWS failure it met (throttled, injected, or its own). */

@@ -43,6 +43,11 @@ class BusOperationsTest {
 
   @AfterEach
   void close() throws Exception {
+    // The emulator first, in its order (bridge, bus gateway, routers, owners), so that no connection of the
+    // gateway is left for the routers' graceful shutdown to wait on.
+    if (emulator != null) {
+      emulator.undeploy().await(WAIT * 2, TimeUnit.SECONDS);
+    }
     vertx.close().await(WAIT, TimeUnit.SECONDS);
   }
 

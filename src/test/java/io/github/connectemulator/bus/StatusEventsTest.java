@@ -25,6 +25,7 @@ class StatusEventsTest {
   private static final long WAIT = 10;
 
   private Vertx vertx;
+  private Emulator emulator;
   private final String instance = UUID.randomUUID().toString();
 
   /** Collects the events of one instance, as an application's verticle would. */
@@ -50,7 +51,7 @@ class StatusEventsTest {
     var all = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0",
         "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
     all.putAll(keys);
-    Emulator.deploy(vertx, EmulatorConfig.withKeys(all)).await(WAIT, TimeUnit.SECONDS);
+    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(all)).await(WAIT, TimeUnit.SECONDS);
     var collector = new Collector(instance);
     vertx.deployVerticle(collector).await(WAIT, TimeUnit.SECONDS);
     return collector;
@@ -58,6 +59,11 @@ class StatusEventsTest {
 
   @AfterEach
   void close() throws Exception {
+    // The emulator first, in its order (bridge, bus gateway, routers, owners), so that no connection of the
+    // gateway is left for the routers' graceful shutdown to wait on.
+    if (emulator != null) {
+      emulator.undeploy().await(WAIT * 2, TimeUnit.SECONDS);
+    }
     vertx.close().await(WAIT, TimeUnit.SECONDS);
   }
 

@@ -30,6 +30,7 @@ class TcpBridgeTest {
   private static final long WAIT = 10;
 
   private Vertx vertx;
+  private Emulator emulator;
   private Vertx clientSide;
   private NetSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
@@ -42,7 +43,7 @@ class TcpBridgeTest {
       port = free.getLocalPort();
     }
     vertx = Vertx.vertx();
-    Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", "127.0.0.1", "http.port", "0",
+    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", "127.0.0.1", "http.port", "0",
             "timing.initiatedMillis", "10", "timing.observationMillis", "20",
             "bus.bridge", "true", "bus.bridgePort", Integer.toString(port))))
         .await(WAIT, TimeUnit.SECONDS);
@@ -70,7 +71,14 @@ class TcpBridgeTest {
 
   @AfterEach
   void close() throws Exception {
+    // The socket first: closing a Vertx shuts its connections down gracefully, and waits for them to end.
+    socket.close().await(WAIT, TimeUnit.SECONDS);
     clientSide.close().await(WAIT, TimeUnit.SECONDS);
+    // The emulator first, in its order (bridge, bus gateway, routers, owners), so that no connection of the
+    // gateway is left for the routers' graceful shutdown to wait on.
+    if (emulator != null) {
+      emulator.undeploy().await(WAIT * 2, TimeUnit.SECONDS);
+    }
     vertx.close().await(WAIT, TimeUnit.SECONDS);
   }
 

@@ -1,0 +1,157 @@
+package io.github.connectemulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * data.dir: the process is killed (SIGKILL) in the middle of a burst of writes; after a restart on the same
+ * directory, every test case and every execution whose creation was answered 200 is there.
+ */
+class DurabilityProcessTest {
+
+  private static final int WRITERS = 16;
+  private static final long BURST_MILLIS = 1500;
+
+  private record Started(String testCase, String execution) {}
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void everyAcknowledgedWriteSurvivesAKill() throws Exception {
+    Path data = Files.createTempDirectory("emulator-data");
+    Path output = Files.createTempFile("emulator-durability", ".log");
+    String instance = UUID.randomUUID().toString();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    int port = freePort();
+    String base = "http://127.0.0.1:" + port;
+
+    Process first = start(port, data, output);
+    var testCases = new ConcurrentLinkedQueue<String>();
+    var executions = new ConcurrentLinkedQueue<Started>();
+    try {
+      waitUntilReady(client, base, first, output);
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BURST_MILLIS);
+      List<CompletableFuture<Void>> writers = new ArrayList<>();
+      for (int i = 0; i < WRITERS; i++) {
+        writers.add(CompletableFuture.runAsync(() -> write(client, base, instance, until, testCases, executions)));
+      }
+      Thread.sleep(BURST_MILLIS / 2);
+      first.destroyForcibly(); // SIGKILL, writes still under way
+      first.waitFor(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+    } finally {
+      first.destroyForcibly();
+    }
+    assertThat(testCases).as("test cases acknowledged before the kill").isNotEmpty();
+    assertThat(executions).as("executions acknowledged before the kill").isNotEmpty();
+
+    Process second = start(port, data, output);
+    try {
+      waitUntilReady(client, base, second, output);
+      for (String testCase : testCases) {
+        assertThat(get(client, base + "/test-cases/" + instance + "/" + testCase).statusCode())
+            .as("test case %s after the restart", testCase).isEqualTo(200);
+      }
+      for (Started run : executions) {
+        HttpResponse<String> summary = get(client,
+            base + "/test-cases/" + instance + "/" + run.testCase() + "/" + run.execution() + "/summary");
+        assertThat(summary.statusCode()).as("execution %s after the restart", run.execution()).isEqualTo(200);
+      }
+      System.out.printf("durability: %d test cases and %d executions acknowledged before SIGKILL, all there after"
+          + " the restart%n", testCases.size(), executions.size());
+    } finally {
+      second.destroyForcibly();
+      Files.deleteIfExists(output);
+    }
+  }
+
+  /** One writer: create a test case, start a run of it, again and again until the deadline or the kill. */
+  private static void write(HttpClient client, String base, String instance, long until,
+      ConcurrentLinkedQueue<String> testCases, ConcurrentLinkedQueue<Started> executions) {
+    while (System.nanoTime() < until) {
+      try {
+        HttpResponse<String> created = send(client, "PUT", base + "/test-cases/" + instance,
+            new JsonObject().put("Name", "durable " + UUID.randomUUID()).put("Content", Fixtures.CONTENT));
+        if (created.statusCode() != 200) {
+          return;
+        }
+        String testCase = new JsonObject(created.body()).getString("TestCaseId");
+        testCases.add(testCase);
+        HttpResponse<String> started = send(client, "PUT",
+            base + "/test-cases/" + instance + "/" + testCase + "/start-execution", new JsonObject());
+        if (started.statusCode() != 200) {
+          return;
+        }
+        executions.add(new Started(testCase, new JsonObject(started.body()).getString("TestCaseExecutionId")));
+      } catch (Exception killed) {
+        return; // the connection died with the process: that write was never acknowledged
+      }
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient client, String method, String uri, JsonObject body)
+      throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String uri) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Process start(int port, Path data, Path output) throws Exception {
+    var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName());
+    builder.environment().putAll(Map.of(
+        "EMULATOR_HTTP_HOST", "127.0.0.1", "HTTP_PORT", Integer.toString(port),
+        "EMULATOR_DATA_DIR", data.toString(), "EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE", "0",
+        "EMULATOR_QUOTA_MAX_RUNNING_PER_INSTANCE", "0"));
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    return builder.start();
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void waitUntilReady(HttpClient client, String base, Process emulator, Path output)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (!emulator.isAlive()) {
+        throw new AssertionError("the emulator exited: " + Files.readString(output));
+      }
+      try {
+        if (get(client, base + "/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("not ready in 30 s: " + Files.readString(output));
+  }
+}
