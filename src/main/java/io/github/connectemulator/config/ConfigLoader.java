@@ -142,6 +142,7 @@ public final class ConfigLoader {
             orDefault(reader.integer("owners.count", 0, 1024), cores),
             reader.number("owners.requestTimeoutMillis", 1, Long.MAX_VALUE),
             reader.integer("owners.maxInFlightRequests", 0, Integer.MAX_VALUE),
+            reader.integer("owners.maxLiveExecutions", 0, Integer.MAX_VALUE),
             reader.text("aws.partition"),
             reader.text("aws.region"),
             reader.text("aws.accountId"),

@@ -24,6 +24,7 @@ public record EmulatorConfig(
     int ownerCount,
     long ownerRequestTimeoutMillis,
     int maxInFlightPerOwner,
+    int maxLiveExecutionsPerOwner,
     String partition,
     String region,
     String accountId,
@@ -60,7 +61,7 @@ public record EmulatorConfig(
     changed.put("http.port", Integer.toString(port));
     return new EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
-        maxInFlightPerOwner,
+        maxInFlightPerOwner, maxLiveExecutionsPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
         seedFile, dataDir, adminEnabled, controls, service, bus, admin, auth);
   }

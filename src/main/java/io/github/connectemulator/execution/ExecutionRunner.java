@@ -45,6 +45,9 @@ final class ExecutionRunner {
   private final TimerLag lag = new TimerLag();
   private final FinishedRetention retention;
   private final RunListener listener;
+  /** Runs started and not yet final, on this owner; bounded by {@code maxLive} (0: no bound). */
+  private int live;
+  private final int maxLive;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
 
@@ -52,6 +55,7 @@ final class ExecutionRunner {
       RunListener listener) {
     this.instances = instances;
     this.listener = listener;
+    this.maxLive = config.maxLiveExecutionsPerOwner();
     this.controls = controls;
     this.clock = clock;
     this.ids = ids;
@@ -85,6 +89,11 @@ final class ExecutionRunner {
           "Too many queued test case executions: the instance already has " + maxQueued
               + " (quota.maxQueuedPerInstance)");
     }
+    if (maxLive > 0 && live >= maxLive) {
+      // Not a quota of AWS's: the emulator's own bound on memory, answered as AWS answers load it will not take.
+      throw new AwsFailure(AwsErrorType.THROTTLING, "The emulator is at capacity: " + maxLive
+          + " executions not yet finished on this owner (owners.maxLiveExecutions); retry with backoff");
+    }
     long now = clock.millis();
     RunPlan plan = RunPlan.of(testCase.tags(), published.document().observations(), current, testCase.id(),
         testCase.nextRunNumber());
@@ -102,6 +111,7 @@ final class ExecutionRunner {
             plan.timesOut(),
             now);
     instance.add(execution);
+    live++;
     listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
     var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
@@ -383,6 +393,7 @@ final class ExecutionRunner {
       instance.running--;
       grantSlots(instance, now);
     }
+    live--;
     listener.finished(execution);
     retention.add(execution, this::forget);
   }

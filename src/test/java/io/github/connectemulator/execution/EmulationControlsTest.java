@@ -86,6 +86,22 @@ class EmulationControlsTest {
   }
 
   @Test
+  void executionsNotYetFinalAreBoundedWhateverTheQuotas() {
+    owner(Map.of("owners.maxLiveExecutions", "3"));
+    String testCase = testCase("bounded", null);
+    String first = start(testCase);
+    start(testCase);
+    start(testCase);
+    assertFails(AwsErrorType.THROTTLING, () -> start(testCase));
+
+    owner.stop(new StopExecution(INSTANCE, testCase, first, null));
+    assertThat(start(testCase)).as("a run that ended frees its place").isNotBlank();
+    assertFails(AwsErrorType.THROTTLING, () -> start(testCase));
+    runFor(INITIATED + 3 * OBSERVATION);
+    assertThat(start(testCase)).as("finished runs free theirs").isNotBlank();
+  }
+
+  @Test
   void raisingTheQuotaAtRuntimeStartsWaitingRuns() {
     owner(Map.of("quota.maxRunningPerInstance", "1", "quota.maxQueuedPerInstance", "0"));
     String testCase = testCase("raise", null);
