@@ -15,7 +15,8 @@ import { VALID_CONTENT, expectServiceErrorNamed, newInstanceId, uniqueName } fro
 const emulator = useEmulator({
   env: {
     EMULATOR_AUTH_SIGV4: 'true',
-    EMULATOR_AUTH_CREDENTIALS: 'AKIDEXAMPLE:secret,AKIDOTHER:other-secret',
+    EMULATOR_AUTH_CREDENTIALS:
+      'AKIDEXAMPLE:secret,AKIDOTHER:other-secret,AKIDTENANT:tenant-secret:210987654321,AKIDTENANT2:t2:210987654321',
   },
 });
 
@@ -61,4 +62,19 @@ test('an unsigned request gets MissingAuthenticationTokenException (403); probes
   assert.equal(response.headers.get('x-amzn-errortype'), 'MissingAuthenticationTokenException');
   assert.equal(response.json.message, 'Missing Authentication Token');
   assert.equal((await emulator.request('GET', '/health/ready')).status, 200);
+});
+
+test('a key configured with an account sees only its account\'s instances, and its ARNs carry that account', async () => {
+  const InstanceId = newInstanceId();
+  const tenant = emulator.newClient({ credentials: { accessKeyId: 'AKIDTENANT', secretAccessKey: 'tenant-secret' } });
+  const sameAccount = emulator.newClient({ credentials: { accessKeyId: 'AKIDTENANT2', secretAccessKey: 't2' } });
+  const created = await tenant.send(new CreateTestCaseCommand({ InstanceId, Name: uniqueName(), Content: VALID_CONTENT }));
+  assert.match(created.TestCaseArn, new RegExp(`^arn:aws:connect:us-east-1:210987654321:instance/${InstanceId}/test-case/`));
+
+  const fromTenant = await tenant.send(new ListTestCasesCommand({ InstanceId }));
+  const fromSameAccount = await sameAccount.send(new ListTestCasesCommand({ InstanceId }));
+  const fromShared = await emulator.client.send(new ListTestCasesCommand({ InstanceId }));
+  assert.deepEqual(fromTenant.TestCaseSummaryList.map((s) => s.Id), [created.TestCaseId]);
+  assert.deepEqual(fromSameAccount.TestCaseSummaryList.map((s) => s.Id), [created.TestCaseId]);
+  assert.deepEqual(fromShared.TestCaseSummaryList, [], 'a key of another account sees none of them');
 });

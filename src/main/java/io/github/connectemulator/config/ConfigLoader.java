@@ -180,7 +180,8 @@ public final class ConfigLoader {
                 reader.text("admin.host")),
             new AuthSettings(
                 reader.bool("auth.sigv4"),
-                reader.credentials("auth.credentials"),
+                reader.credentials("auth.credentials", 1),
+                reader.credentials("auth.credentials", 2),
                 reader.integer("auth.maxSkewMinutes", 1, 7 * 24 * 60)));
     if (config.auth().sigv4() && config.auth().secretsByAccessKey().isEmpty()) {
       reader.problems.add("auth.sigv4=true needs auth.credentials (ACCESS_KEY_ID:SECRET_ACCESS_KEY, ...)");
@@ -365,17 +366,20 @@ public final class ConfigLoader {
       return AwsErrorType.INTERNAL_SERVICE;
     }
 
-    Map<String, String> credentials(String key) {
-      var secrets = new java.util.LinkedHashMap<String, String>();
-      for (String pair : list(key)) {
-        int colon = pair.indexOf(':');
-        if (colon <= 0 || colon == pair.length() - 1) {
-          problems.add(key + " takes ACCESS_KEY_ID:SECRET_ACCESS_KEY pairs, was '" + pair + "'");
-        } else {
-          secrets.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    /** Access key → field {@code field} (1: secret, 2: account) of ACCESS_KEY_ID:SECRET[:ACCOUNT] items. */
+    Map<String, String> credentials(String key, int field) {
+      var values = new java.util.LinkedHashMap<String, String>();
+      for (String item : list(key)) {
+        String[] parts = item.split(":");
+        if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts[1].isBlank()) {
+          if (field == 1) {
+            problems.add(key + " takes ACCESS_KEY_ID:SECRET_ACCESS_KEY[:ACCOUNT_ID] items, was '" + item + "'");
+          }
+        } else if (field < parts.length) {
+          values.put(parts[0].trim(), parts[field].trim());
         }
       }
-      return secrets;
+      return values;
     }
 
     Set<String> list(String key) {

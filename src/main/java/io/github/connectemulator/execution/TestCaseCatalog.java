@@ -12,6 +12,7 @@ import io.github.connectemulator.api.TestCaseView;
 import io.github.connectemulator.api.UpdateTestCase;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.model.ContentDocument;
+import io.github.connectemulator.model.InstanceIds;
 import io.github.connectemulator.model.TestCase;
 import io.github.connectemulator.model.TestCaseStatus;
 import io.github.connectemulator.model.TestCaseVersion;
@@ -247,8 +248,10 @@ final class TestCaseCatalog {
   }
 
   private String testCaseArn(String instanceId, String testCaseId) {
-    return "arn:" + config.partition() + ":connect:" + config.region() + ":" + config.accountId()
-        + ":instance/" + instanceId + "/test-case/" + testCaseId;
+    String account = InstanceIds.accountOf(instanceId);
+    return "arn:" + config.partition() + ":connect:" + config.region() + ":"
+        + (account == null ? config.accountId() : account)
+        + ":instance/" + InstanceIds.idOf(instanceId) + "/test-case/" + testCaseId;
   }
 
   private static String sha256(String content) {

@@ -85,7 +85,7 @@ final class OperationHandlers {
     JsonObject body = params.body().getJsonObject();
     var command =
         new CreateTestCase(
-            instanceId(params),
+            instanceId(ctx, params),
             header(params, RESOURCE_ID_HEADER),
             lastModifiedTime(header(params, LAST_MODIFIED_TIME_HEADER)),
             header(params, LAST_MODIFIED_REGION_HEADER),
@@ -104,7 +104,7 @@ final class OperationHandlers {
     JsonObject body = params.body() == null ? new JsonObject() : params.body().getJsonObject();
     var command =
         new UpdateTestCase(
-            instanceId(params),
+            instanceId(ctx, params),
             path(params, TEST_CASE_ID),
             lastModifiedTime(header(params, LAST_MODIFIED_TIME_HEADER)),
             header(params, LAST_MODIFIED_REGION_HEADER),
@@ -119,12 +119,12 @@ final class OperationHandlers {
 
   void deleteTestCase(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
-    send(ctx, new DeleteTestCase(instanceId(params), path(params, TEST_CASE_ID)), NO_BODY);
+    send(ctx, new DeleteTestCase(instanceId(ctx, params), path(params, TEST_CASE_ID)), NO_BODY);
   }
 
   void listTestCases(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
-    String instanceId = instanceId(params);
+    String instanceId = instanceId(ctx, params);
     String binding = "ListTestCases|" + instanceId;
     var command = new ListTestCases(instanceId, page(binding, query(params, NEXT_TOKEN), params));
     send(ctx, command,
@@ -134,7 +134,8 @@ final class OperationHandlers {
   void searchTestCases(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
     JsonObject body = params.body().getJsonObject();
-    String instanceId = InstanceIds.canonical(body.getString("InstanceId"));
+    String instanceId =
+        InstanceIds.scoped(ctx.get(SigV4Verifier.ACCOUNT), InstanceIds.canonical(body.getString("InstanceId")));
     String binding = "SearchTestCases|" + instanceId + "|" + body.getValue("SearchCriteria") + "|"
         + body.getValue("SearchFilter");
     Integer maxResults = body.getInteger("MaxResults");
@@ -154,7 +155,7 @@ final class OperationHandlers {
     RequestParameter status = params.queryParameter("status");
     var command =
         new DescribeTestCase(
-            instanceId(params), path(params, TEST_CASE_ID), status == null ? null : status(status.getString()));
+            instanceId(ctx, params), path(params, TEST_CASE_ID), status == null ? null : status(status.getString()));
     send(ctx, command, (TestCaseView view) -> JsonBodies.testCase(view));
   }
 
@@ -162,7 +163,7 @@ final class OperationHandlers {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
     RequestParameter body = params.body();
     String clientToken = body == null ? null : body.getJsonObject().getString("ClientToken");
-    var command = new StartExecution(instanceId(params), path(params, TEST_CASE_ID), clientToken);
+    var command = new StartExecution(instanceId(ctx, params), path(params, TEST_CASE_ID), clientToken);
     send(ctx, command, (ExecutionStarted started) -> JsonBodies.executionStarted(started));
   }
 
@@ -171,13 +172,13 @@ final class OperationHandlers {
     RequestParameter body = params.body();
     String clientToken = body == null ? null : body.getJsonObject().getString("ClientToken");
     var command = new StopExecution(
-        instanceId(params), path(params, TEST_CASE_ID), path(params, EXECUTION_ID), clientToken);
+        instanceId(ctx, params), path(params, TEST_CASE_ID), path(params, EXECUTION_ID), clientToken);
     send(ctx, command, NO_BODY);
   }
 
   void listExecutions(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
-    String instanceId = instanceId(params);
+    String instanceId = instanceId(ctx, params);
     String testCaseId = query(params, "testCaseId");
     String testCaseName = query(params, "testCaseName");
     Long startTime = longQuery(params, "startTime");
@@ -195,7 +196,7 @@ final class OperationHandlers {
 
   void listRecords(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
-    String instanceId = instanceId(params);
+    String instanceId = instanceId(ctx, params);
     String testCaseId = path(params, TEST_CASE_ID);
     String executionId = path(params, EXECUTION_ID);
     String status = query(params, "status");
@@ -212,7 +213,7 @@ final class OperationHandlers {
   void executionSummary(RoutingContext ctx) {
     RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
     var command =
-        new GetExecutionSummary(instanceId(params), path(params, TEST_CASE_ID), path(params, EXECUTION_ID));
+        new GetExecutionSummary(instanceId(ctx, params), path(params, TEST_CASE_ID), path(params, EXECUTION_ID));
     send(ctx, command, (ExecutionSummary summary) -> JsonBodies.executionSummary(summary));
   }
 
@@ -258,8 +259,9 @@ final class OperationHandlers {
     return value == null ? null : value.getLong();
   }
 
-  private static String instanceId(RequestParameters params) {
-    return InstanceIds.canonical(path(params, INSTANCE_ID));
+  /** The instance, within the caller's account when SigV4 names one (see {@link InstanceIds#scoped}). */
+  private static String instanceId(RoutingContext ctx, RequestParameters params) {
+    return InstanceIds.scoped(ctx.get(SigV4Verifier.ACCOUNT), InstanceIds.canonical(path(params, INSTANCE_ID)));
   }
 
   private static String path(RequestParameters params, String name) {

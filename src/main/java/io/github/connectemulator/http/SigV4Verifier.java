@@ -40,16 +40,21 @@ final class SigV4Verifier {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final HexFormat HEX = HexFormat.of();
 
+  /** Routing-context key of the caller's account, when its access key is configured with one. */
+  static final String ACCOUNT = "emulator.account";
+
   /** The header with which the emulator's own bus gateway, inside the process, skips the check. */
   static final String INTERNAL_HEADER = "x-emulator-internal";
 
   private final Map<String, String> secrets;
+  private final Map<String, String> accounts;
   private final long maxSkewMillis;
   private final Clock clock;
   private final byte[] internalToken;
 
   SigV4Verifier(AuthSettings settings, Clock clock, String internalToken) {
     this.secrets = settings.secretsByAccessKey();
+    this.accounts = settings.accountsByAccessKey();
     this.maxSkewMillis = settings.maxSkewMinutes() * 60_000L;
     this.clock = clock;
     this.internalToken = internalToken.getBytes(StandardCharsets.US_ASCII);
@@ -103,6 +108,10 @@ final class SigV4Verifier {
       return fail(ctx, AwsErrorType.INVALID_SIGNATURE, "The request signature we calculated does not match the "
           + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
           + "documentation for details.");
+    }
+    String account = accounts.get(scope[0]);
+    if (account != null) {
+      ctx.put(ACCOUNT, account);
     }
     return true;
   }

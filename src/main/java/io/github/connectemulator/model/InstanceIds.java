@@ -17,6 +17,25 @@ public final class InstanceIds {
 
   private InstanceIds() {}
 
+  /**
+   * The key of an instance in the emulator's state: the instance id alone, or, for a caller whose SigV4 access key
+   * is configured with an account, {@code account/instance}, so that each such account has instances of its own.
+   */
+  public static String scoped(String account, String instanceId) {
+    return account == null ? instanceId : account + "/" + instanceId;
+  }
+
+  /** The account of a scoped instance key, or null. */
+  public static String accountOf(String instanceKey) {
+    int slash = instanceKey.indexOf('/');
+    return slash < 0 ? null : instanceKey.substring(0, slash);
+  }
+
+  /** The instance id of a scoped instance key. */
+  public static String idOf(String instanceKey) {
+    return instanceKey.substring(instanceKey.indexOf('/') + 1);
+  }
+
   /** The instance id inside an instance ARN, or the value itself when it is not one. */
   public static String canonical(String instanceIdOrArn) {
     if (!instanceIdOrArn.startsWith("arn:")) {

@@ -129,7 +129,14 @@ class ServiceEndpointsTest {
   void requestAndTraceIdsReachTheLogLinesOfTheirRequest() throws Exception {
     start(Map.of("log.requests", "true"));
     Logger accessLogger = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
-    var lines = new ListAppender<ILoggingEvent>();
+    // The MDC of an event is read when first asked for; take it on the logging thread, as a real appender does.
+    var lines = new ListAppender<ILoggingEvent>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        event.prepareForDeferredProcessing();
+        super.append(event);
+      }
+    };
     lines.start();
     accessLogger.addAppender(lines);
     Level previous = accessLogger.getLevel();
