@@ -23,7 +23,7 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     EMULATOR_LOG_FORMAT=json
 # docker stop sends SIGTERM: readiness goes DOWN, requests in flight finish (shutdown.gracePeriodMillis), exit 0.
 STOPSIGNAL SIGTERM
-# The image has no curl: bash's /dev/tcp asks the readiness probe directly.
+# bash's /dev/tcp asks the readiness probe directly, so the probe needs no curl or wget in the image.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${HTTP_PORT:-8080} && printf 'GET /health/ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -c 12 <&3 | grep -q ' 200'"]
 # exec: java is PID 1 and receives the signals itself.

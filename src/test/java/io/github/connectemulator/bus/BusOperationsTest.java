@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.Fixtures;
-import io.github.connectemulator.config.EmulatorConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,36 +22,28 @@ import org.junit.jupiter.api.Test;
 /** Every operation over the event bus gives what the same call over HTTP gives: results and AWS error types. */
 class BusOperationsTest {
 
-  private static final long WAIT = 10;
+  private static final long WAIT = BusEmulator.WAIT;
 
+  private BusEmulator local;
   private Vertx vertx;
   private Emulator emulator;
   private HttpClientAgent http;
   private final String instance = UUID.randomUUID().toString();
 
   private void start(Map<String, String> keys) throws Exception {
-    vertx = Vertx.vertx();
-    var all = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0",
-        "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
-    all.putAll(keys);
-    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(all)).await(WAIT, TimeUnit.SECONDS);
+    local = BusEmulator.start(keys);
+    vertx = local.vertx;
+    emulator = local.emulator;
     http = vertx.createHttpClient();
   }
 
   @AfterEach
   void close() throws Exception {
-    // The emulator first, in its order (bridge, bus gateway, routers, owners), so that no connection of the
-    // gateway is left for the routers' graceful shutdown to wait on.
-    if (emulator != null) {
-      emulator.undeploy().await(WAIT * 2, TimeUnit.SECONDS);
-    }
-    vertx.close().await(WAIT, TimeUnit.SECONDS);
+    local.close();
   }
 
   private JsonObject bus(String operation, JsonObject members) throws Exception {
-    return vertx.eventBus().<JsonObject>request(BusAddresses.operation(operation), members)
-        .map(reply -> reply.body())
-        .await(WAIT, TimeUnit.SECONDS);
+    return local.call(operation, members);
   }
 
   private ReplyException busFailure(String operation, JsonObject members) {

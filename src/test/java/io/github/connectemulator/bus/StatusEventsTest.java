@@ -2,15 +2,12 @@ package io.github.connectemulator.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.connectemulator.Emulator;
 import io.github.connectemulator.Fixtures;
-import io.github.connectemulator.config.EmulatorConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /** A consumer verticle sees every transition of an execution, in order, on its instance's address. */
 class StatusEventsTest {
 
-  private static final long WAIT = 10;
+  private static final long WAIT = BusEmulator.WAIT;
 
+  private BusEmulator local;
   private Vertx vertx;
-  private Emulator emulator;
   private final String instance = UUID.randomUUID().toString();
 
   /** Collects the events of one instance, as an application's verticle would. */
@@ -47,11 +44,8 @@ class StatusEventsTest {
   }
 
   private Collector startWith(Map<String, String> keys) throws Exception {
-    vertx = Vertx.vertx();
-    var all = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0",
-        "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
-    all.putAll(keys);
-    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(all)).await(WAIT, TimeUnit.SECONDS);
+    local = BusEmulator.start(keys);
+    vertx = local.vertx;
     var collector = new Collector(instance);
     vertx.deployVerticle(collector).await(WAIT, TimeUnit.SECONDS);
     return collector;
@@ -59,17 +53,11 @@ class StatusEventsTest {
 
   @AfterEach
   void close() throws Exception {
-    // The emulator first, in its order (bridge, bus gateway, routers, owners), so that no connection of the
-    // gateway is left for the routers' graceful shutdown to wait on.
-    if (emulator != null) {
-      emulator.undeploy().await(WAIT * 2, TimeUnit.SECONDS);
-    }
-    vertx.close().await(WAIT, TimeUnit.SECONDS);
+    local.close();
   }
 
   private JsonObject bus(String operation, JsonObject members) throws Exception {
-    return vertx.eventBus().<JsonObject>request(BusAddresses.operation(operation), members)
-        .map(reply -> reply.body()).await(WAIT, TimeUnit.SECONDS);
+    return local.call(operation, members);
   }
 
   private String startRun(JsonObject tags) throws Exception {
