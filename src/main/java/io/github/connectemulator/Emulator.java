@@ -80,13 +80,17 @@ public final class Emulator {
 
   /** Where an SDK reaches this emulator: {@code http://host:port}, with 127.0.0.1 for a wildcard host. */
   public String endpoint() {
-    String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
-    return "http://" + host + ":" + port;
+    return "http://" + loopbackHost() + ":" + port;
   }
 
   /** The admin API's own port when {@code admin.port} is set, else -1 (it is on {@link #port()}). */
   public int adminPort() {
     return adminPort;
+  }
+
+  /** The host to reach the HTTP port at from this machine: 127.0.0.1 for a wildcard host. */
+  private String loopbackHost() {
+    return config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
   }
 
   /** The HTTP port in use (the chosen one when the configuration asked for port 0). */
@@ -158,9 +162,8 @@ public final class Emulator {
     BusSettings bus = config.bus();
     Future<Void> gateway = Future.succeededFuture();
     if (bus.operations()) {
-      String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
       gateway = vertx.deployVerticle(
-              new OperationGateway(host, port, config.ownerRequestTimeoutMillis() + 1000, internalToken))
+              new OperationGateway(loopbackHost(), port, config.ownerRequestTimeoutMillis() + 1000, internalToken))
           .onSuccess(deployments::add)
           .mapEmpty();
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param template the path with {@code {Member}} placeholders
  * @param query member name → query parameter name
  */
-record BusOperation(String name, HttpMethod method, String template, Map<String, String> query) {
+record BusOperation(
+    String name, HttpMethod method, String template, Map<String, String> query, List<String> pathMembers) {
 
   private static final Map<String, String> PAGING = Map.of("NextToken", "nextToken", "MaxResults", "maxResults");
 
@@ -37,8 +38,12 @@ record BusOperation(String name, HttpMethod method, String template, Map<String,
           "/test-cases/{InstanceId}/{TestCaseId}/{TestCaseExecutionId}/records",
           Map.of("Status", "status", "NextToken", "nextToken", "MaxResults", "maxResults")));
 
-  /** The member names the path needs, in order. */
-  List<String> pathMembers() {
+  BusOperation(String name, HttpMethod method, String template, Map<String, String> query) {
+    this(name, method, template, query, membersIn(template));
+  }
+
+  /** The member names a path template needs, in order; read once per operation, not per message. */
+  private static List<String> membersIn(String template) {
     var members = new java.util.ArrayList<String>();
     int from = 0;
     while ((from = template.indexOf('{', from)) >= 0) {
@@ -46,7 +51,7 @@ record BusOperation(String name, HttpMethod method, String template, Map<String,
       members.add(template.substring(from + 1, to));
       from = to + 1;
     }
-    return members;
+    return List.copyOf(members);
   }
 
   boolean hasBody() {

@@ -1,6 +1,7 @@
 package io.github.connectemulator.bus;
 
 import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.http.RouterServices;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ public final class OperationGateway extends VerticleBase {
   /**
    * @param host and port of the emulator's HTTP server
    * @param timeoutMillis how long a request may take before it fails with a 500
-   * @param internalToken sent in {@code x-emulator-internal}: bus callers are inside the process, not SigV4 signers
+   * @param internalToken sent in {@link RouterServices#INTERNAL_TOKEN_HEADER}: bus callers are inside the process, not SigV4 signers
    */
   public OperationGateway(String host, int port, long timeoutMillis, String internalToken) {
     this.host = host;
@@ -93,7 +94,7 @@ public final class OperationGateway extends VerticleBase {
     Buffer payload = operation.hasBody() ? body.toBuffer() : null;
     client.request(options)
         .compose(request -> {
-          request.putHeader("x-emulator-internal", internalToken);
+          request.putHeader(RouterServices.INTERNAL_TOKEN_HEADER, internalToken);
           if (payload != null) {
             request.putHeader("Content-Type", "application/json");
             return request.send(payload);

@@ -3,6 +3,7 @@ package io.github.connectemulator.http;
 import io.github.connectemulator.api.Addresses;
 import io.github.connectemulator.api.AdminCommand;
 import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.api.EveryOwner;
 import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.RuntimeControls;
@@ -14,7 +15,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -230,11 +230,7 @@ final class AdminRoutes {
   }
 
   private List<Future<Object>> everyOwner(AdminCommand command) {
-    var replies = new ArrayList<Future<Object>>(ownerCount);
-    for (int i = 0; i < ownerCount; i++) {
-      replies.add(bus.request(Addresses.owner(i), command).map(message -> message.body()));
-    }
-    return replies;
+    return EveryOwner.ask(bus, ownerCount, command);
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

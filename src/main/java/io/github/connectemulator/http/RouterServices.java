@@ -25,6 +25,9 @@ public record RouterServices(
     OwnerAdmission admission,
     String internalToken) {
 
+  /** The header with which the emulator's own bus gateway, inside the process, skips the SigV4 check. */
+  public static final String INTERNAL_TOKEN_HEADER = "x-emulator-internal";
+
   /**
    * What one emulator's routers share; {@code maxInFlight}: requests in flight per owner, 0 = no limit;
    * {@code internalToken}: what the emulator's own bus gateway sends instead of a SigV4 signature.

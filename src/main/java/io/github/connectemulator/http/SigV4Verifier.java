@@ -43,9 +43,6 @@ final class SigV4Verifier {
   /** Routing-context key of the caller's account, when its access key is configured with one. */
   static final String ACCOUNT = "emulator.account";
 
-  /** The header with which the emulator's own bus gateway, inside the process, skips the check. */
-  static final String INTERNAL_HEADER = "x-emulator-internal";
-
   private final Map<String, String> secrets;
   private final Map<String, String> accounts;
   private final long maxSkewMillis;
@@ -69,7 +66,7 @@ final class SigV4Verifier {
   /** True when the signature holds; otherwise the AWS error has been answered. */
   private boolean holds(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String internal = request.getHeader(INTERNAL_HEADER);
+    String internal = request.getHeader(RouterServices.INTERNAL_TOKEN_HEADER);
     if (internal != null && MessageDigest.isEqual(internalToken, internal.getBytes(StandardCharsets.US_ASCII))) {
       return true;
     }

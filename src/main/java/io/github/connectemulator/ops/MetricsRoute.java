@@ -1,13 +1,12 @@
 package io.github.connectemulator.ops;
 
 import io.github.connectemulator.api.AdminCommand;
-import io.github.connectemulator.api.Addresses;
+import io.github.connectemulator.api.EveryOwner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /metrics}: asks every owner for its load, then answers the registry in Prometheus text format. */
@@ -33,10 +32,7 @@ public final class MetricsRoute {
   }
 
   private void scrape(RoutingContext ctx) {
-    List<Future<Object>> loads = new ArrayList<>();
-    for (int i = 0; i < ownerCount; i++) {
-      loads.add(bus.request(Addresses.owner(i), new AdminCommand.ReadLoad()).map(reply -> reply.body()));
-    }
+    List<Future<Object>> loads = EveryOwner.ask(bus, ownerCount, new AdminCommand.ReadLoad());
     Future.all(loads)
         .onSuccess(all -> {
           long running = 0;
