@@ -47,13 +47,7 @@ public final class RouterVerticle extends VerticleBase {
             services.admission());
 
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> {
-      RequestIds.tag(ctx.request(), ctx.response());
-      if (AwsErrors.rejectMalformedQuery(ctx) || AwsErrors.rejectFormBody(ctx)) {
-        return;
-      }
-      ctx.next();
-    });
+    router.route().handler(RouterVerticle::admitRequest);
     if (config.service().logRequests()) {
       router.route().handler(RequestLog.accessLog());
     }
@@ -118,10 +112,7 @@ public final class RouterVerticle extends VerticleBase {
   /** The admin API alone on {@code admin.host:admin.port}, away from the AWS port callers reach. */
   private Future<Void> listenForAdmin(AdminRoutes adminRoutes, AdminSettings admin) {
     Router adminRouter = Router.router(vertx);
-    adminRouter.route().handler(ctx -> {
-      RequestIds.tag(ctx.request(), ctx.response());
-      ctx.next();
-    });
+    adminRouter.route().handler(RouterVerticle::admitRequest);
     adminRouter.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     adminRoutes.mountOn(adminRouter);
     AwsErrors.installOn(adminRouter, config.maxBodyBytes());
@@ -171,6 +162,17 @@ public final class RouterVerticle extends VerticleBase {
   /** An operation's route, timed under its AWS name when metrics are on. */
   private Route operation(Route route, String name) {
     return services.metrics() == null ? route : route.handler(services.metrics().operations().measure(name));
+  }
+
+  /**
+   * First on every router: the request id, and the requests vertx-web would fail on with a 500 (a query string that is
+   * not percent-encoding, a form body) answered as the caller's errors.
+   */
+  private static void admitRequest(RoutingContext ctx) {
+    RequestIds.tag(ctx.request(), ctx.response());
+    if (!AwsErrors.rejectMalformedQuery(ctx) && !AwsErrors.rejectFormBody(ctx)) {
+      ctx.next();
+    }
   }
 
   /** The port this verticle's server listens on. */

@@ -69,5 +69,9 @@ class AdminProtectionTest {
     HttpReply onAdminPort = get(new EmulatorHttp(vertx, emulator.adminPort()), "/_emulator/stats", null, null);
     assertThat(onAdminPort.status()).isEqualTo(200);
     assertThat(onAdminPort.body().toJsonObject().containsKey("executions")).isTrue();
+
+    HttpReply malformed = get(new EmulatorHttp(vertx, emulator.adminPort()), "/_emulator/stats?x=%ZZ", null, null);
+    assertThat(malformed.status()).as("the admin port answers a bad query as the AWS port does").isEqualTo(400);
+    assertThat(malformed.errorType()).isEqualTo("InvalidParameterException");
   }
 }
