@@ -40,8 +40,8 @@ public final class ExecutionOwner {
   private final Clock clock;
   private final Admission admission;
   private final RunListener listener;
-  private boolean replayableIds;
-  private ReplayableIds ids;
+  /** Stateless (random, or derived from the seed and the instance's counter), so it outlives resets. */
+  private IdSource ids;
   private Instances instances;
   private TestCaseCatalog testCases;
   private ExecutionRunner runs;
@@ -63,20 +63,20 @@ public final class ExecutionOwner {
     this.clock = clock;
     this.listener = listener;
     this.admission = new Admission(controls);
+    this.ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
     reset();
   }
 
   /** Switches to ids that a journal can record and replay; forgets all state, as {@link #reset()}. */
   ReplayableIds useReplayableIds() {
-    replayableIds = true;
+    var replayable = new ReplayableIds(ids);
+    ids = replayable;
     reset();
-    return ids;
+    return replayable;
   }
 
   /** Forgets every instance, test case and execution. */
   public void reset() {
-    IdSource fresh = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
-    IdSource ids = replayableIds ? (this.ids = new ReplayableIds(fresh)) : fresh;
     instances = new Instances();
     testCases = new TestCaseCatalog(instances, config, clock, ids);
     runs = new ExecutionRunner(instances, config, controls, clock, ids, listener);

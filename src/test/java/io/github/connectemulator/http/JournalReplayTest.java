@@ -1,0 +1,52 @@
+package io.github.connectemulator.http;
+
+import static io.github.connectemulator.http.EmulatorHttp.HOST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.connectemulator.Emulator;
+import io.github.connectemulator.config.EmulatorConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** data.dir in one process: what a journal replays after the admin API's reset. */
+class JournalReplayTest {
+
+  @Test
+  void testCasesCreatedAfterAResetComeBackWithTheirIds() throws Exception {
+    Path data = Files.createTempDirectory("emulator-journal");
+    Map<String, String> keys = Map.of("http.host", HOST, "http.port", "0", "data.dir", data.toString());
+    String instance = EmulatorHttp.newInstanceId();
+
+    Vertx first = Vertx.vertx();
+    String kept;
+    try {
+      Emulator emulator = Emulator.deploy(first, EmulatorConfig.withKeys(keys)).await(10, TimeUnit.SECONDS);
+      var http = new EmulatorHttp(first, emulator.port());
+      String forgotten = http.createdTestCase(instance, "before reset").await(10, TimeUnit.SECONDS);
+      assertThat(http.send(HttpMethod.POST, "/_emulator/reset", null, (String) null).await(10, TimeUnit.SECONDS)
+          .status()).isEqualTo(200);
+      kept = http.createdTestCase(instance, "after reset").await(10, TimeUnit.SECONDS);
+      assertThat(kept).isNotEqualTo(forgotten);
+      emulator.undeploy().await(20, TimeUnit.SECONDS);
+    } finally {
+      first.close().await(10, TimeUnit.SECONDS);
+    }
+
+    Vertx second = Vertx.vertx();
+    try {
+      Emulator emulator = Emulator.deploy(second, EmulatorConfig.withKeys(keys)).await(10, TimeUnit.SECONDS);
+      var http = new EmulatorHttp(second, emulator.port());
+      HttpReply listed = http.get("/test-cases-summary/" + instance).await(10, TimeUnit.SECONDS);
+      assertThat(listed.assertOk().getJsonArray("TestCaseSummaryList")).hasSize(1);
+      assertThat(listed.json().getJsonArray("TestCaseSummaryList").getJsonObject(0).getString("Id"))
+          .as("the id it was acknowledged with").isEqualTo(kept);
+    } finally {
+      second.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+}
