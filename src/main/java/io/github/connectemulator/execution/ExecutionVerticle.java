@@ -111,15 +111,9 @@ public final class ExecutionVerticle extends VerticleBase {
   private void handle(Message<Object> message) {
     if (message.body() instanceof OwnerCommand command) {
       if (journal != null && changesState(command)) {
-        handleJournaled(message, command);
-        return;
-      }
-      Object reply = execute(command);
-      long latency = owner.replyLatencyMillis(command);
-      if (latency > 0) {
-        vertx.setTimer(latency, id -> message.reply(reply));
+        executeJournaled(command).onComplete(written -> deliver(message, command, written.result()));
       } else {
-        message.reply(reply);
+        deliver(message, command, execute(command));
       }
     } else if (message.body() instanceof AdminCommand admin) {
       Object reply = owner.handle(admin);
@@ -132,8 +126,21 @@ public final class ExecutionVerticle extends VerticleBase {
     rearm();
   }
 
-  /** A command that changes state runs at one pinned time, and is answered once its journal line is on disk. */
-  private void handleJournaled(Message<Object> message, OwnerCommand command) {
+  /** The reply, after the injected latency if there is one for this command. */
+  private void deliver(Message<Object> message, OwnerCommand command, Object reply) {
+    long latency = owner.replyLatencyMillis(command);
+    if (latency > 0) {
+      vertx.setTimer(latency, id -> message.reply(reply));
+    } else {
+      message.reply(reply);
+    }
+  }
+
+  /**
+   * A command that changes state runs at one pinned time; its reply is ready once its journal line is on disk. The
+   * future always succeeds: with the reply, or with the AWS failure to answer instead.
+   */
+  private Future<Object> executeJournaled(OwnerCommand command) {
     long at = clock.millis();
     ownerClock.pin(at);
     journaledIds.beginCommand(List.of());
@@ -143,20 +150,13 @@ public final class ExecutionVerticle extends VerticleBase {
     } finally {
       ownerClock.unpin();
     }
-    rearm();
     if (reply instanceof AwsFailure) {
-      message.reply(reply);
-      return;
+      return Future.succeededFuture(reply);
     }
-    Object answer = reply;
-    journal.append(new Journal.Entry(at, journaledIds.issued(), command)).onComplete(written -> {
-      if (written.succeeded()) {
-        message.reply(answer);
-      } else {
-        message.reply(new AwsFailure(io.github.connectemulator.api.AwsErrorType.INTERNAL_SERVICE,
-            "The change could not be written to data.dir: " + written.cause().getMessage()));
-      }
-    });
+    return journal.append(new Journal.Entry(at, journaledIds.issued(), command))
+        .map(written -> reply)
+        .otherwise(failure -> new AwsFailure(io.github.connectemulator.api.AwsErrorType.INTERNAL_SERVICE,
+            "The change could not be written to data.dir: " + failure.getMessage()));
   }
 
   private static boolean changesState(OwnerCommand command) {

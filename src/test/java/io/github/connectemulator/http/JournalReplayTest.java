@@ -13,8 +13,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** data.dir in one process: what a journal replays after the admin API's reset. */
+/** data.dir in one process: what a journal replays after the admin API's reset; injected latency still applies. */
 class JournalReplayTest {
+
+  @Test
+  void journaledWritesStillMeetTheInjectedLatency() throws Exception {
+    Path data = Files.createTempDirectory("emulator-journal");
+    Vertx vertx = Vertx.vertx();
+    try {
+      Emulator emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", HOST, "http.port", "0",
+          "data.dir", data.toString(), "faults.operations", "CreateTestCase",
+          "faults.latencyMinMillis", "800", "faults.latencyMaxMillis", "800"))).await(10, TimeUnit.SECONDS);
+      var http = new EmulatorHttp(vertx, emulator.port());
+      String instance = EmulatorHttp.newInstanceId();
+      http.get("/test-cases-summary/" + instance).await(10, TimeUnit.SECONDS).assertOk(); // warm, without latency
+      long start = System.nanoTime();
+      http.createdTestCase(instance, "slow").await(10, TimeUnit.SECONDS);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(800);
+    } finally {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    }
+  }
 
   @Test
   void testCasesCreatedAfterAResetComeBackWithTheirIds() throws Exception {
