@@ -2,6 +2,7 @@ package io.github.connectemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.connectemulator.testing.Eventually;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * data.dir: the process is killed (SIGKILL) in the middle of a burst of writes; after a restart on the same
@@ -28,15 +32,19 @@ import org.junit.jupiter.api.Timeout;
 class DurabilityProcessTest {
 
   private static final int WRITERS = 16;
-  private static final long BURST_MILLIS = 1500;
+  /** Acknowledged test cases and executions each, before the kill. */
+  private static final int MIN_ACKNOWLEDGED = 20;
 
   private record Started(String testCase, String execution) {}
+
+  /** The emulator's data.dir and its output, removed by JUnit afterwards. */
+  @TempDir Path scratch;
 
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void everyAcknowledgedWriteSurvivesAKill() throws Exception {
-    Path data = Files.createTempDirectory("emulator-data");
-    Path output = Files.createTempFile("emulator-durability", ".log");
+    Path data = Files.createDirectory(scratch.resolve("data"));
+    Path output = scratch.resolve("emulator.log");
     String instance = UUID.randomUUID().toString();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     int port = freePort();
@@ -47,15 +55,22 @@ class DurabilityProcessTest {
     var executions = new ConcurrentLinkedQueue<Started>();
     try {
       waitUntilReady(client, base, first, output);
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BURST_MILLIS);
-      List<CompletableFuture<Void>> writers = new ArrayList<>();
+      // Writers go on until their connection dies with the process (or a safety deadline).
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+      List<Future<?>> writers = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
-        writers.add(CompletableFuture.runAsync(() -> write(client, base, instance, until, testCases, executions)));
+        writers.add(pool.submit(() -> write(client, base, instance, until, testCases, executions)));
       }
-      Thread.sleep(BURST_MILLIS / 2);
+      // Kill once the burst is under way, whatever the machine's speed: writes acknowledged, more in flight.
+      Eventually.poll(() -> testCases.size() >= MIN_ACKNOWLEDGED && executions.size() >= MIN_ACKNOWLEDGED,
+          enough -> enough, MIN_ACKNOWLEDGED + " test cases and executions acknowledged");
       first.destroyForcibly(); // SIGKILL, writes still under way
       first.waitFor(10, TimeUnit.SECONDS);
-      CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+      for (Future<?> writer : writers) {
+        writer.get(20, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
     } finally {
       first.destroyForcibly();
     }
@@ -78,7 +93,6 @@ class DurabilityProcessTest {
           + " the restart%n", testCases.size(), executions.size());
     } finally {
       second.destroyForcibly();
-      Files.deleteIfExists(output);
     }
   }
 

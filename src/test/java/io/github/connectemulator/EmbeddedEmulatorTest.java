@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.connectemulator.bus.BusAddresses;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.json.JsonObject;
+import java.net.ConnectException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ class EmbeddedEmulatorTest {
 
       emulator.undeploy().await(15, TimeUnit.SECONDS);
       assertThat(vertx.deploymentIDs()).containsExactly(application);
-      assertThatThrownBy(() -> status(vertx, emulator.port())).as("the port is closed");
+      assertThatThrownBy(() -> status(vertx, emulator.port())).as("the port is closed")
+          .hasRootCauseInstanceOf(ConnectException.class);
       assertThatThrownBy(() -> vertx.eventBus().request(BusAddresses.operation("ListTestCases"),
               new JsonObject().put("InstanceId", "x")).await(5, TimeUnit.SECONDS))
           .isInstanceOfSatisfying(ReplyException.class,
@@ -50,11 +52,14 @@ class EmbeddedEmulatorTest {
     }
   }
 
+  /** The status of one request on a new connection, so that a closed port is seen as refused. */
   private static int status(Vertx vertx, int port) throws Exception {
-    return vertx.createHttpClient()
-        .request(HttpMethod.GET, port, "127.0.0.1", "/test-cases-summary/" + UUID.randomUUID())
-        .compose(HttpClientRequest::send)
-        .map(response -> response.statusCode())
-        .await(5, TimeUnit.SECONDS);
+    HttpClientAgent client = vertx.createHttpClient();
+    try {
+      return EmulatorHttp.get(client, port, "/test-cases-summary/" + UUID.randomUUID())
+          .await(5, TimeUnit.SECONDS).status();
+    } finally {
+      client.close().await(5, TimeUnit.SECONDS);
+    }
   }
 }

@@ -2,7 +2,7 @@ package io.github.connectemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.github.connectemulator.testing.Eventually;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The emulator as a process: SIGTERM in the middle of a burst of requests that are still being served. Every
@@ -29,6 +30,9 @@ class GracefulShutdownProcessTest {
   /** Long enough that every request of the burst is still in flight when the signal comes. */
   private static final long REQUEST_MILLIS = 1500;
 
+  /** The emulator's output, removed by JUnit afterwards. */
+  @TempDir Path scratch;
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void sigtermDuringABurstAnswersEveryAcceptedRequestAndExitsZero() throws Exception {
@@ -36,7 +40,7 @@ class GracefulShutdownProcessTest {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path output = Files.createTempFile("emulator-shutdown", ".log");
+    Path output = scratch.resolve("emulator.log");
     var builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -61,7 +65,10 @@ class GracefulShutdownProcessTest {
             .timeout(Duration.ofSeconds(20)).GET().build();
         burst.add(client.sendAsync(list, HttpResponse.BodyHandlers.ofString()));
       }
-      Thread.sleep(REQUEST_MILLIS / 3);
+      // SIGTERM once every request of the burst has reached the server, however long that took: each is either
+      // in flight there (the metrics request itself is one more) or already answered.
+      Eventually.poll(() -> activeRequests(client, base) - 1 + burst.stream().filter(CompletableFuture::isDone).count(),
+          arrived -> arrived >= BURST, "the whole burst at the server");
       emulator.destroy(); // SIGTERM
 
       for (CompletableFuture<HttpResponse<String>> pending : burst) {
@@ -73,8 +80,15 @@ class GracefulShutdownProcessTest {
       assertThat(emulator.exitValue()).as("exit status; output:%n%s", Files.readString(output)).isZero();
     } finally {
       emulator.destroyForcibly();
-      Files.deleteIfExists(output);
     }
+  }
+
+  /** The server's own count of requests it is processing, from its Prometheus metrics. */
+  private static double activeRequests(HttpClient client, String base) throws Exception {
+    String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines().filter(line -> line.startsWith("vertx_http_server_active_requests{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   private static void waitUntilReady(HttpClient client, String base, Process emulator, Path output)
@@ -95,6 +109,6 @@ class GracefulShutdownProcessTest {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("not ready in 30 s: " + Files.readString(output) + File.separator);
+    throw new AssertionError("not ready in 30 s: " + Files.readString(output));
   }
 }

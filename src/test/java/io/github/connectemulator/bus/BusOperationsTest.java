@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.Fixtures;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.Eventually;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -62,15 +65,17 @@ class BusOperationsTest {
   private record HttpResult(int status, String errorType, JsonObject body) {}
 
   private HttpResult http(HttpMethod method, String uri, JsonObject body) throws Exception {
-    return http.request(new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(emulator.port())
-            .setURI(uri))
-        .compose(request -> {
-          request.putHeader("Content-Type", "application/json");
-          return body == null ? request.send() : request.send(body.toBuffer());
-        })
-        .compose(response -> response.body().map(bytes -> new HttpResult(response.statusCode(),
-            response.getHeader("x-amzn-ErrorType"), bytes.length() == 0 ? new JsonObject() : bytes.toJsonObject())))
-        .await(WAIT, TimeUnit.SECONDS);
+    var options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(emulator.port()).setURI(uri);
+    HttpReply reply = EmulatorHttp.exchange(http, options, request -> {
+      request.putHeader("Content-Type", "application/json");
+      if (body == null) {
+        request.end();
+      } else {
+        request.end(body.toBuffer());
+      }
+    }).await(WAIT, TimeUnit.SECONDS);
+    return new HttpResult(reply.status(), reply.errorType(),
+        reply.body().length() == 0 ? new JsonObject() : reply.body().toJsonObject());
   }
 
   private JsonObject createBody(String name) {
@@ -124,13 +129,8 @@ class BusOperationsTest {
   }
 
   private JsonObject waitForStatus(JsonObject run, String status) throws Exception {
-    JsonObject summary = new JsonObject();
-    for (int attempt = 0; attempt < 100 && !status.equals(summary.getString("Status")); attempt++) {
-      Thread.sleep(20);
-      summary = bus("GetTestCaseExecutionSummary", run);
-    }
-    assertThat(summary.getString("Status")).isEqualTo(status);
-    return summary;
+    return Eventually.poll(() -> bus("GetTestCaseExecutionSummary", run),
+        summary -> status.equals(summary.getString("Status")), "status " + status);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.connectemulator.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Fixtures;
+import io.github.connectemulator.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -72,14 +73,9 @@ class StatusEventsTest {
   }
 
   private static List<String> waitForFinal(Collector collector, String execution) throws Exception {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      List<String> seen = describe(collector.events, execution);
-      if (!seen.isEmpty() && seen.get(seen.size() - 1).matches("STATUS (PASSED|FAILED|STOPPED)")) {
-        return seen;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no final status among " + collector.events);
+    return Eventually.poll(() -> describe(collector.events, execution),
+        seen -> !seen.isEmpty() && seen.get(seen.size() - 1).matches("STATUS (PASSED|FAILED|STOPPED)"),
+        "a final status event of " + execution);
   }
 
   /** "STATUS X" or "RECORD observation recordStatus" per event of one execution, in arrival order. */
@@ -136,10 +132,8 @@ class StatusEventsTest {
         .put("TestCaseId", bus("ListTestCaseExecutions", new JsonObject().put("InstanceId", instance))
             .getJsonArray("TestCaseExecutions").getJsonObject(0).getString("TestCaseId"))
         .put("TestCaseExecutionId", execution);
-    for (int attempt = 0; attempt < 100
-        && !"PASSED".equals(bus("GetTestCaseExecutionSummary", run).getString("Status")); attempt++) {
-      Thread.sleep(10);
-    }
+    Eventually.poll(() -> bus("GetTestCaseExecutionSummary", run).getString("Status"), "PASSED"::equals,
+        "the run to pass");
     assertThat(collector.events).isEmpty();
     assertThat(collector.everyInstance).isEmpty();
   }

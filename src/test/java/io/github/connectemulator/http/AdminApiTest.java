@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -280,7 +282,8 @@ class AdminApiTest {
   @Test
   void injectedLatencyDelaysOnlyTheChosenOperation(Vertx vertx, VertxTestContext test) {
     long[] elapsed = new long[2];
-    deploy(vertx, Map.of("faults.latencyMinMillis", "150", "faults.latencyMaxMillis", "150",
+    // Long enough that an undelayed request on a busy machine stays well below it.
+    deploy(vertx, Map.of("faults.latencyMinMillis", "600", "faults.latencyMaxMillis", "600",
             "faults.operations", "StartTestCaseExecution"))
         .compose(e -> http.createdTestCase(instance, "slow-start"))
         .compose(testCase -> {
@@ -295,8 +298,8 @@ class AdminApiTest {
           });
         })
         .onComplete(test.succeeding(summary -> test.verify(() -> {
-          assertThat(elapsed[0]).as("Start waited for its injected latency").isGreaterThanOrEqualTo(150);
-          assertThat(elapsed[1]).as("Summary is not delayed").isLessThan(150);
+          assertThat(elapsed[0]).as("Start waited for its injected latency").isGreaterThanOrEqualTo(600);
+          assertThat(elapsed[1]).as("Summary is not delayed").isLessThan(600);
           test.completeNow();
         })));
   }

@@ -1,10 +1,12 @@
 package io.github.connectemulator.http;
 
-import static io.github.connectemulator.http.EmulatorHttp.HOST;
+import static io.github.connectemulator.testing.EmulatorHttp.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

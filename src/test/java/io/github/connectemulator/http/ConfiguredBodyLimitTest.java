@@ -1,9 +1,10 @@
 package io.github.connectemulator.http;
 
-import static io.github.connectemulator.http.EmulatorHttp.newInstanceId;
+import static io.github.connectemulator.testing.EmulatorHttp.newInstanceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
+import io.github.connectemulator.testing.EmulatorHttp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;

@@ -4,27 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Twice the emulator's capacity: requests beyond the bound on requests in flight are answered ThrottlingException at
- * once, the accepted ones keep their latency, the heap stays bounded, and the service is back the moment the load
- * ends.
+ * once, the accepted ones keep their latency, nothing of the load stays on the heap, and the service is back the
+ * moment the load ends.
  */
 class OverloadTest {
 
@@ -34,6 +36,11 @@ class OverloadTest {
   /** Twice as many concurrent callers as the owner may hold. */
   private static final int CALLERS = 2 * IN_FLIGHT;
   private static final long LOAD_MILLIS = 3_000;
+  /**
+   * Heap still reachable after the load, beyond what was reachable before it. Some 20 000 requests pass in 3 s, so
+   * keeping even a few hundred bytes of each (a queued request, a leaked context) would exceed it.
+   */
+  private static final long RETAINED_HEAP_BOUND_BYTES = 4L << 20;
 
   private record Outcome(int status, String errorType, long nanos) {}
 
@@ -52,8 +59,9 @@ class OverloadTest {
           new PoolOptions().setHttp1MaxSize(CALLERS));
       String uri = "/test-cases-summary/" + UUID.randomUUID();
       var outcomes = new ConcurrentLinkedQueue<Outcome>();
-      var heap = ManagementFactory.getMemoryMXBean();
-      long heapBefore = heap.getHeapMemoryUsage().getUsed();
+      // Warm the path first, so that classes, pools and meters created once are in the "before" figure.
+      EmulatorHttp.get(client, emulator.port(), uri).await(5, TimeUnit.SECONDS).assertOk();
+      long heapBefore = reachableHeapBytes();
 
       long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOAD_MILLIS);
       List<Future<Void>> callers = new ArrayList<>();
@@ -61,27 +69,31 @@ class OverloadTest {
         callers.add(loop(client, emulator.port(), uri, until, outcomes));
       }
       Future.all(callers).await(LOAD_MILLIS + 10_000, TimeUnit.MILLISECONDS);
-      long heapAfter = heap.getHeapMemoryUsage().getUsed();
+      Load load = Load.of(outcomes);
+      outcomes.clear(); // the test's own record of the load must not count as heap the emulator kept
+      long heapAfter = reachableHeapBytes();
+      System.out.printf("overload: %d requests, %d accepted (p50 %d ms, p99 %d ms), %d throttled (p50 %d ms, "
+              + "p99 %d ms), reachable heap %.1f -> %.1f MB%n", load.requests(), load.accepted().count(),
+          load.accepted().p50Millis(), load.accepted().p99Millis(), load.throttled().count(),
+          load.throttled().p50Millis(), load.throttled().p99Millis(), heapBefore / 1048576.0, heapAfter / 1048576.0);
 
-      List<Outcome> accepted = outcomes.stream().filter(o -> o.status() == 200).toList();
-      List<Outcome> throttled = outcomes.stream().filter(o -> o.status() == 429).toList();
-      assertThat(accepted.size() + throttled.size()).as("only answers and throttles").isEqualTo(outcomes.size());
-      assertThat(throttled).as("some were throttled").isNotEmpty()
-          .allSatisfy(o -> assertThat(o.errorType()).isEqualTo("ThrottlingException"));
+      assertThat(load.accepted().count() + load.throttled().count()).as("only answers and throttles")
+          .isEqualTo(load.requests());
+      assertThat(load.throttled().count()).as("some were throttled").isPositive();
+      assertThat(load.throttledTypes()).containsExactly("ThrottlingException");
       // At most IN_FLIGHT at once, each holding LATENCY_MILLIS: the accepted rate cannot pass capacity.
       double capacity = IN_FLIGHT * (LOAD_MILLIS / (double) LATENCY_MILLIS);
-      assertThat((double) accepted.size()).isBetween(capacity * 0.5, capacity * 1.1);
-      assertThat(p99Millis(accepted)).as("accepted latency").isLessThan(LATENCY_MILLIS * 3);
-      assertThat(p99Millis(throttled)).as("throttled answered fast").isLessThan(LATENCY_MILLIS);
-      System.out.printf("overload: %d requests, %d accepted (p99 %d ms), %d throttled (p99 %d ms), heap used %d -> %d MB%n",
-          outcomes.size(), accepted.size(), p99Millis(accepted), throttled.size(), p99Millis(throttled),
-          heapBefore >> 20, heapAfter >> 20);
+      assertThat((double) load.accepted().count()).isBetween(capacity * 0.5, capacity * 1.1);
+      // Medians, not tails: on a busy CI machine a few requests of either kind wait for a core, which says nothing
+      // about the emulator. A throttled request must not wait for a slot; an accepted one must not queue for one.
+      assertThat(load.throttled().p50Millis()).as("throttled answered at once").isLessThan(LATENCY_MILLIS / 2);
+      assertThat(load.accepted().p50Millis()).as("accepted latency").isLessThan(LATENCY_MILLIS * 2);
+      assertThat(heapAfter - heapBefore).as("heap kept after the load (bytes)").isLessThan(RETAINED_HEAP_BOUND_BYTES);
 
       long recovery = System.nanoTime();
-      int status = client.request(HttpMethod.GET, emulator.port(), "127.0.0.1", uri)
-          .compose(HttpClientRequest::send).map(r -> r.statusCode()).await(5, TimeUnit.SECONDS);
-      assertThat(status).as("served right after").isEqualTo(200);
-      assertThat(System.nanoTime() - recovery).isLessThan(TimeUnit.MILLISECONDS.toNanos(LATENCY_MILLIS * 3));
+      EmulatorHttp.get(client, emulator.port(), uri).await(5, TimeUnit.SECONDS).assertOk();
+      assertThat(System.nanoTime() - recovery).as("no backlog left to wait behind")
+          .isLessThan(TimeUnit.MILLISECONDS.toNanos(LATENCY_MILLIS * 10));
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -102,10 +114,8 @@ class OverloadTest {
       return;
     }
     long start = System.nanoTime();
-    client.request(HttpMethod.GET, port, "127.0.0.1", uri)
-        .compose(HttpClientRequest::send)
-        .compose(response -> response.body().map(body -> new Outcome(response.statusCode(),
-            response.getHeader("x-amzn-ErrorType"), System.nanoTime() - start)))
+    EmulatorHttp.get(client, port, uri)
+        .map(reply -> new Outcome(reply.status(), reply.errorType(), System.nanoTime() - start))
         .onSuccess(outcome -> {
           outcomes.add(outcome);
           next(client, port, uri, until, outcomes, done);
@@ -113,8 +123,34 @@ class OverloadTest {
         .onFailure(done::fail);
   }
 
-  private static long p99Millis(List<Outcome> outcomes) {
-    long[] sorted = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
-    return sorted.length == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(sorted[(int) Math.ceil(sorted.length * 0.99) - 1]);
+  /** Heap in use after full collections: what the test's JVM still reaches, garbage excluded. */
+  private static long reachableHeapBytes() {
+    var heap = ManagementFactory.getMemoryMXBean();
+    heap.gc();
+    heap.gc();
+    return heap.getHeapMemoryUsage().getUsed();
+  }
+
+  /** What the callers saw, reduced to figures. */
+  private record Load(int requests, Latencies accepted, Latencies throttled, Set<String> throttledTypes) {
+
+    static Load of(Collection<Outcome> outcomes) {
+      List<Outcome> throttled = outcomes.stream().filter(o -> o.status() == 429).toList();
+      return new Load(outcomes.size(), Latencies.of(outcomes.stream().filter(o -> o.status() == 200).toList()),
+          Latencies.of(throttled), throttled.stream().map(Outcome::errorType).collect(Collectors.toSet()));
+    }
+  }
+
+  private record Latencies(int count, long p50Millis, long p99Millis) {
+
+    static Latencies of(List<Outcome> outcomes) {
+      long[] sorted = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
+      return new Latencies(sorted.length, percentileMillis(sorted, 0.5), percentileMillis(sorted, 0.99));
+    }
+
+    private static long percentileMillis(long[] sorted, double fraction) {
+      return sorted.length == 0 ? 0
+          : TimeUnit.NANOSECONDS.toMillis(sorted[(int) Math.ceil(sorted.length * fraction) - 1]);
+    }
   }
 }

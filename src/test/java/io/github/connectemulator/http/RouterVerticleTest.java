@@ -1,12 +1,14 @@
 package io.github.connectemulator.http;
 
-import static io.github.connectemulator.http.EmulatorHttp.CONTENT;
-import static io.github.connectemulator.http.EmulatorHttp.createBody;
-import static io.github.connectemulator.http.EmulatorHttp.encodedInstanceArn;
-import static io.github.connectemulator.http.EmulatorHttp.newInstanceId;
+import static io.github.connectemulator.testing.EmulatorHttp.CONTENT;
+import static io.github.connectemulator.testing.EmulatorHttp.createBody;
+import static io.github.connectemulator.testing.EmulatorHttp.encodedInstanceArn;
+import static io.github.connectemulator.testing.EmulatorHttp.newInstanceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

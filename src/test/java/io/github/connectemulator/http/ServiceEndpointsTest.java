@@ -1,7 +1,7 @@
 package io.github.connectemulator.http;
 
-import static io.github.connectemulator.http.EmulatorHttp.HOST;
-import static io.github.connectemulator.http.EmulatorHttp.newInstanceId;
+import static io.github.connectemulator.testing.EmulatorHttp.HOST;
+import static io.github.connectemulator.testing.EmulatorHttp.newInstanceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -11,6 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.ops.ServiceMetrics;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.Eventually;
+import io.github.connectemulator.testing.HttpReply;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -113,16 +116,12 @@ class ServiceEndpointsTest {
   }
 
   private String waitForMetrics(String expected) throws Exception {
-    String text = "";
-    for (int attempt = 0; attempt < 50 && !text.contains(expected); attempt++) {
-      Thread.sleep(50);
+    return Eventually.poll(() -> {
       HttpReply reply = await(http.get("/metrics"));
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.header("Content-Type")).startsWith("text/plain");
-      text = reply.body().toString();
-    }
-    assertThat(text).contains(expected);
-    return text;
+      return reply.body().toString();
+    }, text -> text.contains(expected), "metrics with " + expected);
   }
 
   @Test
@@ -169,17 +168,11 @@ class ServiceEndpointsTest {
   }
 
   private static ILoggingEvent waitForLine(ListAppender<ILoggingEvent> lines, String id) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
+    return Eventually.poll(() -> {
       synchronized (lines.list) {
-        for (ILoggingEvent event : lines.list) {
-          if (event.getMDCPropertyMap().containsValue(id)) {
-            return event;
-          }
-        }
+        return lines.list.stream().filter(event -> event.getMDCPropertyMap().containsValue(id)).findFirst();
       }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no log line with " + id + " in " + lines.list);
+    }, java.util.Optional::isPresent, "a log line with " + id).orElseThrow();
   }
 
   @ParameterizedTest(name = "h2c with upgrade: {0}")
@@ -190,16 +183,12 @@ class ServiceEndpointsTest {
         .setProtocolVersion(HttpVersion.HTTP_2)
         .setHttp2ClearTextUpgrade(upgrade));
     String instance = newInstanceId();
-    String body = client.request(HttpMethod.GET, emulator.port(), HOST, "/test-cases-summary/" + instance)
-        .compose(HttpClientRequest::send)
-        .compose(response -> {
-          assertThat(response.version()).isEqualTo(HttpVersion.HTTP_2);
-          assertThat(response.statusCode()).isEqualTo(200);
-          assertThat(response.getHeader("x-amzn-RequestId")).as("headers %s", response.headers()).isNotBlank();
-          return response.body();
-        })
-        .await(WAIT_SECONDS, TimeUnit.SECONDS)
-        .toString();
+    HttpReply reply = EmulatorHttp.get(client, emulator.port(), "/test-cases-summary/" + instance)
+        .await(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(reply.version()).isEqualTo(HttpVersion.HTTP_2);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("x-amzn-RequestId")).as("headers %s", reply.headers()).isNotBlank();
+    String body = reply.body().toString();
     assertThat(new io.vertx.core.json.JsonObject(body).getJsonArray("TestCaseSummaryList")).isEmpty();
   }
 

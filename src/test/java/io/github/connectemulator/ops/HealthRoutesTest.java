@@ -2,10 +2,10 @@ package io.github.connectemulator.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +37,9 @@ class HealthRoutesTest {
   }
 
   private JsonObject probe(String path, int expectedStatus) throws Exception {
-    return client.request(HttpMethod.GET, port, "127.0.0.1", path)
-        .compose(HttpClientRequest::send)
-        .compose(response -> {
-          assertThat(response.statusCode()).as(path + " in phase " + readiness.phase()).isEqualTo(expectedStatus);
-          return response.body();
-        })
-        .await(10, TimeUnit.SECONDS)
-        .toJsonObject();
+    HttpReply reply = EmulatorHttp.get(client, port, path).await(10, TimeUnit.SECONDS);
+    assertThat(reply.status()).as(path + " in phase " + readiness.phase()).isEqualTo(expectedStatus);
+    return reply.json();
   }
 
   @Test

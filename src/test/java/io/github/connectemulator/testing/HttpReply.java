@@ -1,9 +1,10 @@
-package io.github.connectemulator.http;
+package io.github.connectemulator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
@@ -13,26 +14,26 @@ import java.util.regex.Pattern;
  * success and error alike, and on errors the AWS restJson1 error shape (status, {@code x-amzn-ErrorType}, JSON
  * {@code message}).
  */
-record HttpReply(String request, int status, MultiMap headers, Buffer body) {
+public record HttpReply(String request, HttpVersion version, int status, MultiMap headers, Buffer body) {
 
   private static final Pattern UUID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-  String header(String name) {
+  public String header(String name) {
     return headers.get(name);
   }
 
-  String errorType() {
+  public String errorType() {
     return headers.get("x-amzn-ErrorType");
   }
 
-  JsonObject json() {
+  public JsonObject json() {
     assertThat(body.length()).as("%s: response body", request).isPositive();
     return body.toJsonObject();
   }
 
   /** A 200 with a JSON body; returns the body. */
-  JsonObject assertOk() {
+  public JsonObject assertOk() {
     assertRequestId();
     assertThat(status).as("%s: status (body %s)", request, body).isEqualTo(200);
     assertThat(errorType()).as("%s: x-amzn-ErrorType on a success", request).isNull();
@@ -44,7 +45,7 @@ record HttpReply(String request, int status, MultiMap headers, Buffer body) {
    * An AWS error of the given type and status with a non-blank {@code message}; returns the body. Every error
    * other than InvalidTestCaseException also carries the modelled {@code Message} with the same text.
    */
-  JsonObject assertError(int expectedStatus, String expectedType) {
+  public JsonObject assertError(int expectedStatus, String expectedType) {
     assertRequestId();
     assertThat(status).as("%s: status (body %s)", request, body).isEqualTo(expectedStatus);
     assertThat(errorType()).as("%s: x-amzn-ErrorType (body %s)", request, body).isEqualTo(expectedType);
@@ -59,23 +60,23 @@ record HttpReply(String request, int status, MultiMap headers, Buffer body) {
   }
 
   /** InvalidParameterException 400; returns its message. */
-  String assertInvalidParameter() {
+  public String assertInvalidParameter() {
     return assertError(400, "InvalidParameterException").getString("message");
   }
 
   /** Any AWS-shaped client error (never a 5xx), whatever its type. */
-  void assertClientError() {
+  public void assertClientError() {
     assertRequestId();
     assertThat(status).as("%s: status (body %s)", request, body).isBetween(400, 499);
     assertThat(errorType()).as("%s: x-amzn-ErrorType", request).isNotBlank();
     assertThat(json().getString("message")).as("%s: JSON message", request).isNotBlank();
   }
 
-  void assertRequestId() {
+  public void assertRequestId() {
     assertThat(header("x-amzn-RequestId")).as("%s: x-amzn-RequestId", request).isNotNull().matches(UUID);
   }
 
-  static JsonArray problems(JsonObject error) {
+  public static JsonArray problems(JsonObject error) {
     return error.getJsonArray("Problems");
   }
 }

@@ -1,24 +1,28 @@
-package io.github.connectemulator.http;
+package io.github.connectemulator.execution;
 
-import static io.github.connectemulator.http.EmulatorHttp.HOST;
+import static io.github.connectemulator.testing.EmulatorHttp.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.EmulatorHttp;
+import io.github.connectemulator.testing.HttpReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** data.dir in one process: what a journal replays after the admin API's reset; injected latency still applies. */
 class JournalReplayTest {
 
+  /** data.dir of each test, removed by JUnit afterwards. */
+  @TempDir Path data;
+
   @Test
   void journaledWritesStillMeetTheInjectedLatency() throws Exception {
-    Path data = Files.createTempDirectory("emulator-journal");
     Vertx vertx = Vertx.vertx();
     try {
       Emulator emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", HOST, "http.port", "0",
@@ -37,7 +41,6 @@ class JournalReplayTest {
 
   @Test
   void testCasesCreatedAfterAResetComeBackWithTheirIds() throws Exception {
-    Path data = Files.createTempDirectory("emulator-journal");
     Map<String, String> keys = Map.of("http.host", HOST, "http.port", "0", "data.dir", data.toString());
     String instance = EmulatorHttp.newInstanceId();
 
