@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.connectemulator.bus.BusAddresses;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.owner.protocol.ListTestCases;
 import io.github.connectemulator.testing.EmulatorHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package io.github.connectemulator.bus;
 
-import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.http.RouterServices;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,6 +1,6 @@
 package io.github.connectemulator.bus;
 
-import io.github.connectemulator.execution.RunListener;
+import io.github.connectemulator.owner.RunListener;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.RecordStatus;

@@ -1,6 +1,6 @@
 package io.github.connectemulator.config;
 
-import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.model.TransitionMode;
 import java.util.Set;
 

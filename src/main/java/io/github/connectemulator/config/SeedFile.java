@@ -1,6 +1,6 @@
 package io.github.connectemulator.config;
 
-import io.github.connectemulator.api.CreateTestCase;
+import io.github.connectemulator.owner.protocol.CreateTestCase;
 import io.github.connectemulator.model.EntryPoint;
 import io.github.connectemulator.model.InstanceIds;
 import io.github.connectemulator.model.TestCaseStatus;

@@ -1,17 +1,18 @@
 package io.github.connectemulator.http;
 
-import io.github.connectemulator.api.AwsErrorType;
-import io.github.connectemulator.api.AwsFailure;
+import io.github.connectemulator.operations.AwsErrorType;
+import io.github.connectemulator.operations.AwsFailure;
+import io.github.connectemulator.operations.JsonBodies;
+import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.validation.BadRequestException;
 import io.vertx.ext.web.validation.BodyProcessorException;
 import io.vertx.ext.web.validation.ParameterProcessorException;
 import io.vertx.ext.web.validation.RequestPredicateException;
-import io.netty.handler.codec.TooLongFrameException;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become AWS restJson1 errors: the status AWS uses, {@code x-amzn-ErrorType}, a JSON
  * body with {@code message}, and the request id every response carries.
  */
-final class AwsErrors {
+public final class AwsErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(AwsErrors.class);
   static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
@@ -28,7 +29,7 @@ final class AwsErrors {
   private AwsErrors() {}
 
   /** Answers with an error; does nothing if a response was already sent. */
-  static void send(RoutingContext ctx, AwsErrorType type, String message, List<String> problems) {
+  public static void send(RoutingContext ctx, AwsErrorType type, String message, List<String> problems) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.headWritten()) {
       return;
@@ -41,12 +42,12 @@ final class AwsErrors {
         .end(JsonBodies.error(type, message, problems));
   }
 
-  static void send(RoutingContext ctx, AwsErrorType type, String message) {
+  public static void send(RoutingContext ctx, AwsErrorType type, String message) {
     send(ctx, type, message, List.of());
   }
 
   /** Maps a failed event-bus request, or an exception thrown while handling a request. */
-  static void sendFailure(RoutingContext ctx, Throwable failure) {
+  public static void sendFailure(RoutingContext ctx, Throwable failure) {
     if (failure == null) {
       send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
     } else if (failure instanceof AwsFailure aws) {

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * <p>JSON Schema's {@code pattern} finds rather than matches, so every pattern that must cover the whole value is
  * anchored. Optional body members are nullable: AWS treats {@code null} as absent.
  */
-final class OperationValidators {
+public final class OperationValidators {
 
   static final String INSTANCE_ID = "InstanceId";
   static final String TEST_CASE_ID = "TestCaseId";
@@ -162,7 +162,7 @@ final class OperationValidators {
             .build();
   }
 
-  static SchemaRepository newRepository() {
+  public static SchemaRepository newRepository() {
     return SchemaRepository.create(
         new JsonSchemaOptions()
             .setDraft(Draft.DRAFT202012)

@@ -5,7 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /** Successful responses: 200 with a JSON body, or with none. */
-final class Responses {
+public final class Responses {
 
   static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
@@ -16,7 +16,7 @@ final class Responses {
     ctx.response().end();
   }
 
-  static void json(RoutingContext ctx, Buffer body) {
+  public static void json(RoutingContext ctx, Buffer body) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(body);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.connectemulator.http;
 
+import io.github.connectemulator.operations.QuickSchemaCheck;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

@@ -1,9 +1,11 @@
 package io.github.connectemulator.http;
 
 import io.github.connectemulator.config.Controls;
-import io.github.connectemulator.execution.AdjustableClock;
-import io.github.connectemulator.ops.EmulatorMetrics;
-import io.github.connectemulator.ops.Readiness;
+import io.github.connectemulator.operations.OwnerAdmission;
+import io.github.connectemulator.operations.PageTokens;
+import io.github.connectemulator.owner.AdjustableClock;
+import io.github.connectemulator.service.EmulatorMetrics;
+import io.github.connectemulator.service.Readiness;
 
 /**
  * What every router verticle of one emulator shares.

@@ -1,15 +1,16 @@
 package io.github.connectemulator.http;
 
+import io.github.connectemulator.admin.AdminRoutes;
 import io.github.connectemulator.config.AdminSettings;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
-import io.github.connectemulator.ops.HealthRoutes;
+import io.github.connectemulator.service.HealthRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,6 @@
 package io.github.connectemulator.http;
 
-import io.github.connectemulator.api.AwsErrorType;
+import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.config.AuthSettings;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
-import io.github.connectemulator.ops.ServiceMetrics;
+import io.github.connectemulator.service.ServiceMetrics;
 import io.github.connectemulator.testing.EmulatorHttp;
 import io.github.connectemulator.testing.Eventually;
 import io.github.connectemulator.testing.HttpReply;
@@ -97,7 +97,9 @@ class ServiceEndpointsTest {
     await(http.putJson("/test-cases/" + instance + "/" + testCase + "/start-execution",
         new io.vertx.core.json.JsonObject().put("ClientToken", 42)));
 
-    String metrics = waitForMetrics("emulator_executions_finished_total{status=\"PASSED\"} 2.0");
+    // The gauges are read from the owners just before the scrape, the counters as runs end: wait for both.
+    String metrics = waitForMetrics("emulator_executions_finished_total{status=\"PASSED\"} 2.0",
+        "emulator_executions_running 0.0");
     assertThat(metrics)
         .contains("emulator_requests_seconds_count{operation=\"StartTestCaseExecution\",outcome=\"success\"} 2")
         .contains("emulator_requests_seconds_count{operation=\"StartTestCaseExecution\","
@@ -115,13 +117,14 @@ class ServiceEndpointsTest {
     assertThat(metrics).as("no ids in labels").doesNotContain(instance).doesNotContain(testCase);
   }
 
-  private String waitForMetrics(String expected) throws Exception {
+  private String waitForMetrics(String... expected) throws Exception {
     return Eventually.poll(() -> {
       HttpReply reply = await(http.get("/metrics"));
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.header("Content-Type")).startsWith("text/plain");
       return reply.body().toString();
-    }, text -> text.contains(expected), "metrics with " + expected);
+    }, text -> java.util.Arrays.stream(expected).allMatch(text::contains),
+        "metrics with " + String.join(", ", expected));
   }
 
   @Test

@@ -1,0 +1,237 @@
+package io.github.connectemulator.operations;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.connectemulator.owner.protocol.ExecutionStarted;
+import io.github.connectemulator.owner.protocol.ExecutionSummary;
+import io.github.connectemulator.owner.protocol.ExecutionView;
+import io.github.connectemulator.owner.protocol.Page;
+import io.github.connectemulator.owner.protocol.RecordView;
+import io.github.connectemulator.owner.protocol.TestCaseCreated;
+import io.github.connectemulator.owner.protocol.TestCaseView;
+import io.github.connectemulator.model.EntryPoint;
+import io.github.connectemulator.model.TestCaseVersion;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the restJson1 response bodies straight from the replies, member names as AWS spells them. Timestamps are
+ * epoch seconds as JSON numbers with millisecond fractions: the JS SDK rejects any other form. Members without a
+ * value are left out.
+ */
+public final class JsonBodies {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonBodies() {}
+
+  @FunctionalInterface
+  private interface Writer {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  public static Buffer testCaseCreated(TestCaseCreated created) {
+    return object(json -> {
+      json.writeStringField("TestCaseId", created.testCaseId());
+      json.writeStringField("TestCaseArn", created.testCaseArn());
+    });
+  }
+
+  public static Buffer testCase(TestCaseView view) {
+    return object(json -> {
+      json.writeFieldName("TestCase");
+      writeTestCase(json, view);
+    });
+  }
+
+  public static Buffer testCaseSummaries(Page<TestCaseView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCaseSummaryList");
+      for (TestCaseView view : page.items()) {
+        TestCaseVersion version = view.version();
+        json.writeStartObject();
+        json.writeStringField("Id", view.id());
+        json.writeStringField("Arn", view.arn());
+        json.writeStringField("Name", version.name());
+        json.writeStringField("Status", version.status().name());
+        timestamp(json, "LastModifiedTime", version.lastModifiedTime());
+        json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+    });
+  }
+
+  public static Buffer searchResults(Page<TestCaseView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCases");
+      for (TestCaseView view : page.items()) {
+        writeTestCase(json, view);
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+      json.writeNumberField("ApproximateTotalCount", page.total());
+    });
+  }
+
+  public static Buffer executions(Page<ExecutionView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("TestCaseExecutions");
+      for (ExecutionView execution : page.items()) {
+        json.writeStartObject();
+        timestamp(json, "StartTime", execution.startTime());
+        if (execution.endTime() >= 0) {
+          timestamp(json, "EndTime", execution.endTime());
+        }
+        json.writeStringField("TestCaseExecutionId", execution.executionId());
+        json.writeStringField("TestCaseId", execution.testCaseId());
+        json.writeStringField("TestCaseExecutionStatus", execution.status().name());
+        writeTags(json, execution.tags());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+    });
+  }
+
+  public static Buffer records(Page<RecordView> page, String nextToken) {
+    return object(json -> {
+      json.writeArrayFieldStart("ExecutionRecords");
+      for (RecordView record : page.items()) {
+        json.writeStartObject();
+        json.writeStringField("ObservationId", record.observationId());
+        json.writeStringField("Status", record.status().name());
+        timestamp(json, "Timestamp", record.timestamp());
+        json.writeStringField("Record", record.record());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      optionalString(json, "NextToken", nextToken);
+    });
+  }
+
+  private static void writeTestCase(JsonGenerator json, TestCaseView view) throws IOException {
+    TestCaseVersion version = view.version();
+    json.writeStartObject();
+    json.writeStringField("Arn", view.arn());
+    json.writeStringField("Id", view.id());
+    json.writeStringField("Name", version.name());
+    json.writeStringField("Content", version.content());
+    writeEntryPoint(json, version.entryPoint());
+    optionalString(json, "InitializationData", version.initializationData());
+    optionalString(json, "Description", version.description());
+    json.writeStringField("Status", version.status().name());
+    timestamp(json, "LastModifiedTime", version.lastModifiedTime());
+    json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
+    writeTags(json, view.tags());
+    json.writeStringField("TestCaseSha256", version.sha256());
+    json.writeEndObject();
+  }
+
+  private static void writeTags(JsonGenerator json, Map<String, String> tags) throws IOException {
+    if (tags.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart("Tags");
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      json.writeStringField(tag.getKey(), tag.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  public static Buffer executionStarted(ExecutionStarted started) {
+    return object(json -> {
+      json.writeStringField("TestCaseExecutionId", started.executionId());
+      json.writeStringField("TestCaseId", started.testCaseId());
+      json.writeStringField("Status", started.status().name());
+    });
+  }
+
+  public static Buffer executionSummary(ExecutionSummary summary) {
+    return object(json -> {
+      timestamp(json, "StartTime", summary.startTime());
+      if (summary.endTime() >= 0) {
+        timestamp(json, "EndTime", summary.endTime());
+      }
+      json.writeStringField("Status", summary.status().name());
+      json.writeObjectFieldStart("ObservationSummary");
+      json.writeNumberField("TotalObservations", summary.totalObservations());
+      json.writeNumberField("ObservationsPassed", summary.observationsPassed());
+      json.writeNumberField("ObservationsFailed", summary.observationsFailed());
+      json.writeEndObject();
+    });
+  }
+
+  /**
+   * An error body. Every SDK reads {@code message} or {@code Message}, so both are sent; InvalidTestCaseException
+   * has no {@code Message} member but a {@code Problems} list.
+   */
+  public static Buffer error(AwsErrorType type, String message, List<String> problems) {
+    return object(json -> {
+      if (type == AwsErrorType.INVALID_TEST_CASE) {
+        json.writeStringField("message", message);
+        json.writeArrayFieldStart("Problems");
+        for (String problem : problems) {
+          json.writeStartObject();
+          json.writeStringField("message", problem);
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      } else {
+        json.writeStringField("Message", message);
+        json.writeStringField("message", message);
+      }
+    });
+  }
+
+  private static void writeEntryPoint(JsonGenerator json, EntryPoint entryPoint) throws IOException {
+    if (entryPoint == null) {
+      return;
+    }
+    json.writeObjectFieldStart("EntryPoint");
+    optionalString(json, "Type", entryPoint.type());
+    if (entryPoint.voiceCall() != null) {
+      EntryPoint.VoiceCall voice = entryPoint.voiceCall();
+      json.writeObjectFieldStart("VoiceCallEntryPointParameters");
+      optionalString(json, "SourcePhoneNumber", voice.sourcePhoneNumber());
+      optionalString(json, "DestinationPhoneNumber", voice.destinationPhoneNumber());
+      optionalString(json, "FlowId", voice.flowId());
+      json.writeEndObject();
+    }
+    if (entryPoint.chat() != null) {
+      json.writeObjectFieldStart("ChatEntryPointParameters");
+      optionalString(json, "FlowId", entryPoint.chat().flowId());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static void optionalString(JsonGenerator json, String name, String value) throws IOException {
+    if (value != null) {
+      json.writeStringField(name, value);
+    }
+  }
+
+  private static void timestamp(JsonGenerator json, String name, long epochMillis) throws IOException {
+    json.writeFieldName(name);
+    json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
+  }
+
+  private static Buffer object(Writer members) {
+    var out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      members.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+    }
+    return Buffer.buffer(out.toByteArray());
+  }
+}

@@ -1,0 +1,455 @@
+package io.github.connectemulator.owner;
+
+import io.github.connectemulator.operations.AwsErrorType;
+import io.github.connectemulator.operations.AwsFailure;
+import io.github.connectemulator.owner.protocol.ExecutionStarted;
+import io.github.connectemulator.owner.protocol.ExecutionSummary;
+import io.github.connectemulator.owner.protocol.ExecutionView;
+import io.github.connectemulator.owner.protocol.GetExecutionSummary;
+import io.github.connectemulator.owner.protocol.ListExecutions;
+import io.github.connectemulator.owner.protocol.ListRecords;
+import io.github.connectemulator.owner.protocol.Page;
+import io.github.connectemulator.owner.protocol.RecordView;
+import io.github.connectemulator.owner.protocol.StartExecution;
+import io.github.connectemulator.owner.protocol.StopExecution;
+import io.github.connectemulator.config.Controls;
+import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.config.RuntimeControls;
+import io.github.connectemulator.model.Execution;
+import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.model.RecordStatus;
+import io.github.connectemulator.model.TestCase;
+import io.github.connectemulator.model.TestCaseVersion;
+import io.github.connectemulator.model.TransitionMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The rules of executions: starting (with ClientToken idempotency), the timed lifecycle, stopping, retention, and
+ * reading runs and their records (spec §8.3, §8.5, §8.8).
+ */
+final class ExecutionRunner {
+
+  /** ListTestCaseExecutions' order: newest StartTime first, equal StartTimes by execution id (spec §11.8). */
+  static final Comparator<Execution> NEWEST_FIRST =
+      Comparator.comparingLong(Execution::startTime).reversed().thenComparing(Execution::id);
+
+  private final Instances instances;
+  private final Controls controls;
+  private final Clock clock;
+  private final IdSource ids;
+  private final RunSchedule schedule = new RunSchedule();
+  private final TimerLag lag = new TimerLag();
+  private final FinishedRetention retention;
+  private final RunListener listener;
+  /** Runs started and not yet final, on this owner; bounded by {@code maxLive} (0: no bound). */
+  private int live;
+  private final int maxLive;
+  /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
+  private boolean granting;
+
+  ExecutionRunner(Instances instances, EmulatorConfig config, Controls controls, Clock clock, IdSource ids,
+      RunListener listener) {
+    this.instances = instances;
+    this.listener = listener;
+    this.maxLive = config.maxLiveExecutionsPerOwner();
+    this.controls = controls;
+    this.clock = clock;
+    this.ids = ids;
+    this.retention = new FinishedRetention(config.maxFinishedPerOwner(), config.finishedTtlMillis());
+  }
+
+  /**
+   * Spec §11.5: validation, then a token replay (which wins over every later check, even if the test case has since
+   * gone), then the test case, its PUBLISHED version, and the quota. A new run takes a running slot if one is free,
+   * and otherwise waits INITIATED in start order.
+   */
+  ExecutionStarted start(StartExecution command) {
+    InstanceState instance = instances.getOrCreate(command.instanceId());
+    if (command.clientToken() != null) {
+      Execution replayed = instance.startedWith(command.testCaseId(), command.clientToken());
+      if (replayed != null) {
+        return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
+      }
+    }
+    TestCase testCase = instances.existingTestCase(command.instanceId(), command.testCaseId());
+    TestCaseVersion published = testCase.published();
+    if (published == null) {
+      throw new AwsFailure(
+          AwsErrorType.INVALID_REQUEST,
+          "Test case " + testCase.id() + " has no PUBLISHED version; only published test cases can run");
+    }
+    RuntimeControls current = controls.current();
+    int maxQueued = current.quotas().maxQueued();
+    if (maxQueued > 0 && instance.running + instance.waiting.size() >= maxQueued) {
+      throw new AwsFailure(AwsErrorType.SERVICE_QUOTA_EXCEEDED,
+          "Too many queued test case executions: the instance already has " + maxQueued
+              + " (quota.maxQueuedPerInstance)");
+    }
+    if (maxLive > 0 && live >= maxLive) {
+      // Not a quota of AWS's: the emulator's own bound on memory, answered as AWS answers load it will not take.
+      throw new AwsFailure(AwsErrorType.THROTTLING, "The emulator is at capacity: " + maxLive
+          + " executions not yet finished on this owner (owners.maxLiveExecutions); retry with backoff");
+    }
+    long now = clock.millis();
+    RunPlan plan = RunPlan.of(testCase.tags(), published.document().observations(), current, testCase.id(),
+        testCase.nextRunNumber());
+    var execution =
+        new Execution(
+            ids.next(instance.id, "execution", instance.executionsStarted++),
+            instance.id,
+            testCase.id(),
+            published,
+            testCase.tags(),
+            command.clientToken(),
+            plan.mode(),
+            plan.observationMillis(),
+            plan.failingObservation(),
+            plan.timesOut(),
+            now);
+    instance.add(execution);
+    live++;
+    listener.started(execution);
+    // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
+    var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    instance.waiting.add(execution);
+    grantSlots(instance, now);
+    return started;
+  }
+
+  /**
+   * INITIATED or IN_PROGRESS to STOPPED. Stopping a STOPPED run again (a retry with its ClientToken, or not)
+   * changes nothing; a run that already PASSED or FAILED cannot be stopped (spec §8.3).
+   */
+  void stop(StopExecution command) {
+    Execution execution =
+        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    if (execution.status() == ExecutionStatus.STOPPED) {
+      return;
+    }
+    if (execution.status().isTerminal()) {
+      throw new AwsFailure(AwsErrorType.INVALID_REQUEST,
+          "Test case execution " + execution.id() + " already ended " + execution.status() + " and cannot be stopped");
+    }
+    end(execution, ExecutionStatus.STOPPED, clock.millis());
+  }
+
+  /** Stops every run of a deleted test case that is still going; finished runs stay readable. */
+  void stopRunsOf(String instanceId, TestCase testCase) {
+    InstanceState instance = instances.get(instanceId);
+    long now = clock.millis();
+    List<Execution> running = instance.executions.values().stream()
+        .filter(e -> e.testCaseId().equals(testCase.id()) && !e.status().isTerminal())
+        .toList();
+    running.forEach(execution -> end(execution, ExecutionStatus.STOPPED, now));
+  }
+
+  /** A poll of a manual run counts towards its next step (timing.manualPollsPerStep). */
+  ExecutionSummary summary(GetExecutionSummary command) {
+    Execution execution =
+        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    if (execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
+        && execution.countPoll(controls.current().timing().manualPollsPerStep())) {
+      step(execution, clock.millis());
+    }
+    return new ExecutionSummary(
+        execution.status(),
+        execution.startTime(),
+        execution.endTime(),
+        execution.totalObservations(),
+        execution.observationsPassed(),
+        execution.observationsFailed());
+  }
+
+  /**
+   * One page of the instance's runs, newest first. The cursor is the last run's StartTime and id; runs started
+   * later sort before it, so pages stay stable while new runs arrive. A scan with a bounded heap keeps the cost
+   * at O(n log page) without an index per instance.
+   */
+  Page<ExecutionView> list(ListExecutions command) {
+    InstanceState instance = instances.get(command.instanceId());
+    if (instance == null) {
+      return new Page<>(List.of(), null, -1);
+    }
+    ExecutionCursor after = ExecutionCursor.parse(command.page().after());
+    int max = command.page().maxResults();
+    var page = new PriorityQueue<Execution>(max + 1, NEWEST_FIRST.reversed());
+    boolean more = false;
+    for (Execution execution : instance.executions.values()) {
+      if (!matches(command, execution) || (after != null && !after.isBefore(execution))) {
+        continue;
+      }
+      page.add(execution);
+      if (page.size() > max) {
+        page.poll();
+        more = true;
+      }
+    }
+    var items = new ArrayList<>(page);
+    items.sort(NEWEST_FIRST);
+    String next = more ? ExecutionCursor.of(items.get(items.size() - 1)) : null;
+    return new Page<>(items.stream().map(ExecutionRunner::view).toList(), next, -1);
+  }
+
+  /** The records reached so far, in order; the cursor is the index of the last record on the page. */
+  Page<RecordView> records(ListRecords command) {
+    Execution execution =
+        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    int from = indexCursor(command.page().after()) + 1;
+    var items = new ArrayList<RecordView>();
+    int last = -1;
+    boolean more = false;
+    for (int i = from; i < execution.recordsReached(); i++) {
+      RecordStatus status = execution.recordStatus(i);
+      if (command.status() != null && !status.name().equals(command.status().name())) {
+        continue;
+      }
+      if (items.size() == command.page().maxResults()) {
+        more = true;
+        break;
+      }
+      items.add(new RecordView(
+          execution.observations().get(i).identifier(), status, execution.recordTime(i),
+          RecordDetail.json(execution, i)));
+      last = i;
+    }
+    return new Page<>(items, more ? Integer.toString(last) : null, -1);
+  }
+
+  /**
+   * Moves every run whose next step is due, and evicts finished runs past retention. A manual run is in the schedule only for its time cap.
+   */
+  void advance() {
+    long now = clock.millis();
+    Execution due;
+    while ((due = schedule.pollDue(now)) != null) {
+      // A step happens at its due time, not when the owner got to it: after the admin clock jumps, runs catch up
+      // through every step they passed, each with its own time.
+      long at = due.nextStepAt();
+      lag.record(now - at);
+      if (due.mode() != TransitionMode.MANUAL || capReached(due, at)) {
+        step(due, at);
+      }
+    }
+    retention.evictExpired(now, this::forget);
+  }
+
+  /**
+   * Gives free slots to waiting runs in every instance. Slots otherwise free up only when a run ends, which grants
+   * them at once; this is for a quota raised at runtime, so it runs on the admin API's nudge, not on every tick.
+   */
+  void grantWaitingRuns() {
+    long now = clock.millis();
+    for (InstanceState instance : instances.all()) {
+      if (!instance.waiting.isEmpty()) {
+        grantSlots(instance, now);
+      }
+    }
+  }
+
+  /**
+   * Moves manual runs that hold a slot by {@code steps} steps: one run, every manual run of an instance, or every
+   * manual run of this owner. Returns how many runs moved.
+   */
+  int stepManualRuns(String instanceId, String executionId, int steps) {
+    long now = clock.millis();
+    var runs = new ArrayList<Execution>();
+    for (InstanceState instance : instances.all()) {
+      if (instanceId != null && !instance.id.equals(instanceId)) {
+        continue;
+      }
+      for (Execution execution : instance.executions.values()) {
+        if ((executionId == null || execution.id().equals(executionId))
+            && execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
+            && !execution.status().isTerminal()) {
+          runs.add(execution);
+        }
+      }
+    }
+    for (Execution execution : runs) {
+      for (int i = 0; i < steps && !execution.status().isTerminal(); i++) {
+        step(execution, now);
+      }
+    }
+    return runs.size();
+  }
+
+  TimerLag lag() {
+    return lag;
+  }
+
+  long nextDeadline() {
+    return schedule.nextDeadline();
+  }
+
+  int retainedFinished() {
+    return retention.size();
+  }
+
+  /** Gives free running slots to waiting runs, oldest first. */
+  private void grantSlots(InstanceState instance, long now) {
+    if (granting) {
+      return;
+    }
+    granting = true;
+    try {
+      int maxRunning = controls.current().quotas().maxRunning();
+      while (!instance.waiting.isEmpty() && (maxRunning == 0 || instance.running < maxRunning)) {
+        Execution execution = instance.waiting.poll();
+        execution.holdSlot(true);
+        instance.running++;
+        switch (execution.mode()) {
+          case TIMED -> schedule.at(now + controls.current().timing().initiatedMillis(), execution);
+          case IMMEDIATE -> {
+            while (!execution.status().isTerminal()) {
+              step(execution, now);
+            }
+          }
+          case MANUAL -> {
+            // Waits for polls or an admin call.
+          }
+        }
+      }
+    } finally {
+      granting = false;
+    }
+  }
+
+  /**
+   * One step of a run: INITIATED to IN_PROGRESS, or the open observation completes. A run past its time cap, or an
+   * immediate run planned to time out, fails its open observation instead.
+   */
+  private void step(Execution execution, long now) {
+    ExecutionStatus before = execution.status();
+    int recordsBefore = execution.recordsReached();
+    switch (before) {
+      case INITIATED -> execution.begin(now);
+      case IN_PROGRESS -> {
+        boolean waitsForever = execution.timesOut() && execution.atLastObservation();
+        if (capReached(execution, now) || (waitsForever && execution.mode() == TransitionMode.IMMEDIATE)) {
+          execution.end(ExecutionStatus.FAILED, now);
+        } else if (!waitsForever) {
+          execution.completeObservation(now);
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    listener.changed(execution, before, recordsBefore, now);
+    if (execution.status().isTerminal()) {
+      finished(execution, now);
+    } else {
+      scheduleNext(execution, now);
+    }
+  }
+
+  /**
+   * A timed run's next step is its next observation, or its time cap if that comes first (or if the run waits for
+   * ever). A manual run is scheduled only at its cap, once, when it begins.
+   */
+  private void scheduleNext(Execution execution, long now) {
+    long cap = execution.runStartedAt() + controls.current().timing().maxRunMillis();
+    switch (execution.mode()) {
+      case TIMED -> {
+        boolean waitsForever = execution.timesOut() && execution.atLastObservation();
+        schedule.at(waitsForever ? cap : Math.min(now + execution.observationMillis(), cap), execution);
+      }
+      case MANUAL -> {
+        if (execution.runStartedAt() == now && execution.recordsReached() == 1) {
+          schedule.at(cap, execution);
+        }
+      }
+      case IMMEDIATE -> {
+        // Stepped to its end by grantSlots.
+      }
+    }
+  }
+
+  private boolean capReached(Execution execution, long now) {
+    return execution.status() == ExecutionStatus.IN_PROGRESS
+        && now - execution.runStartedAt() >= controls.current().timing().maxRunMillis();
+  }
+
+  /** Ends a run from outside its schedule (a stop, or its test case deleted). */
+  private void end(Execution execution, ExecutionStatus status, long now) {
+    ExecutionStatus before = execution.status();
+    int recordsBefore = execution.recordsReached();
+    execution.end(status, now);
+    listener.changed(execution, before, recordsBefore, now);
+    schedule.cancel(execution);
+    instances.get(execution.instanceId()).waiting.remove(execution);
+    finished(execution, now);
+  }
+
+  /** A run that became terminal frees its slot for the next waiting run and enters retention. */
+  private void finished(Execution execution, long now) {
+    InstanceState instance = instances.get(execution.instanceId());
+    if (execution.holdsSlot()) {
+      execution.holdSlot(false);
+      instance.running--;
+      grantSlots(instance, now);
+    }
+    live--;
+    listener.finished(execution);
+    retention.add(execution, this::forget);
+  }
+
+  private void forget(Execution execution) {
+    instances.get(execution.instanceId()).remove(execution);
+  }
+
+  private static boolean matches(ListExecutions filter, Execution execution) {
+    return (filter.testCaseId() == null || filter.testCaseId().equals(execution.testCaseId()))
+        && (filter.testCaseName() == null || filter.testCaseName().equals(execution.version().name()))
+        && (filter.startedFrom() == null || execution.startTime() >= filter.startedFrom())
+        && (filter.startedBefore() == null || execution.startTime() < filter.startedBefore())
+        && (filter.status() == null || filter.status() == execution.status());
+  }
+
+  private static ExecutionView view(Execution execution) {
+    return new ExecutionView(execution.id(), execution.testCaseId(), execution.status(), execution.startTime(),
+        execution.endTime(), execution.tags());
+  }
+
+  private static int indexCursor(String cursor) {
+    if (cursor == null) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(cursor);
+    } catch (NumberFormatException e) {
+      throw AwsFailure.invalidParameter("The NextToken is not valid for this operation");
+    }
+  }
+
+  /** Where a page of runs ended: the StartTime and id of its last run. */
+  private record ExecutionCursor(long startTime, String id) {
+
+    static String of(Execution last) {
+      return last.startTime() + ":" + last.id();
+    }
+
+    static ExecutionCursor parse(String cursor) {
+      if (cursor == null) {
+        return null;
+      }
+      int colon = cursor.indexOf(':');
+      try {
+        return new ExecutionCursor(Long.parseLong(cursor.substring(0, Math.max(colon, 0))),
+            cursor.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw AwsFailure.invalidParameter("The NextToken is not valid for this operation");
+      }
+    }
+
+    /** True when the run comes after this cursor in {@link #NEWEST_FIRST} order. */
+    boolean isBefore(Execution execution) {
+      return execution.startTime() < startTime
+          || (execution.startTime() == startTime && execution.id().compareTo(id) > 0);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.github.connectemulator.owner;
+
+import io.github.connectemulator.model.Ids;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Where test case and execution ids come from: random UUIDs, or, with a seed, UUIDs derived from the seed, the
+ * instance and a per-instance counter, so that the same sequence of operations on an instance yields the same ids
+ * in every run whatever other instances do meanwhile.
+ */
+public interface IdSource {
+
+  String next(String instanceId, String kind, long counter);
+
+  static IdSource random() {
+    return (instanceId, kind, counter) -> Ids.randomUuid();
+  }
+
+  static IdSource seeded(long seed) {
+    return (instanceId, kind, counter) -> {
+      UUID named = UUID.nameUUIDFromBytes(
+          (seed + "/" + instanceId + "/" + kind + "/" + counter).getBytes(StandardCharsets.UTF_8));
+      // Shown as version 4, the form AWS ids have, rather than the version 3 of a name-based UUID.
+      long most = (named.getMostSignificantBits() & ~0xF000L) | 0x4000L;
+      return new UUID(most, named.getLeastSignificantBits()).toString();
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.connectemulator.owner;
+
+import io.github.connectemulator.operations.AwsFailure;
+import io.github.connectemulator.model.Execution;
+import io.github.connectemulator.model.TestCase;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The instances one owner holds, created on first use (instances are implicit), and lookups that 404. */
+final class Instances {
+
+  private final Map<String, InstanceState> byId = new HashMap<>();
+
+  InstanceState getOrCreate(String instanceId) {
+    return byId.computeIfAbsent(instanceId, InstanceState::new);
+  }
+
+  java.util.Collection<InstanceState> all() {
+    return byId.values();
+  }
+
+  /** The instance, or null when nothing was ever stored in it. */
+  InstanceState get(String instanceId) {
+    return byId.get(instanceId);
+  }
+
+  TestCase existingTestCase(String instanceId, String testCaseId) {
+    InstanceState instance = byId.get(instanceId);
+    TestCase testCase = instance == null ? null : instance.testCases.get(testCaseId);
+    if (testCase == null) {
+      throw AwsFailure.notFound("Test case " + testCaseId + " not found in instance " + instanceId);
+    }
+    return testCase;
+  }
+
+  /** An execution is found only under its own test case id (spec §7.5). */
+  Execution existingExecution(String instanceId, String testCaseId, String executionId) {
+    InstanceState instance = byId.get(instanceId);
+    Execution execution = instance == null ? null : instance.executions.get(executionId);
+    if (execution == null || !execution.testCaseId().equals(testCaseId)) {
+      throw AwsFailure.notFound("Test case execution " + executionId + " of test case " + testCaseId + " not found");
+    }
+    return execution;
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.connectemulator.owner.journal;
+
+import io.github.connectemulator.owner.protocol.LocalCodec;
+import io.github.connectemulator.owner.protocol.OwnerCommand;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * One owner's write-ahead journal (data.dir): every command that changed state, one JSON line each, with the time it
+ * ran at and the ids it issued. A command's reply waits until its line is on disk (written and forced), so whatever
+ * was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
+ * worker thread, never on the event loop.
+ */
+public final class Journal {
+
+  /** A journaled command: when it ran, the ids it issued, and the command; no command: the admin API's reset. */
+  public record Entry(long at, List<String> ids, OwnerCommand command) {
+    public static Entry reset(long at) {
+      return new Entry(at, List.of(), null);
+    }
+
+    public boolean isReset() {
+      return command == null;
+    }
+  }
+
+  private final Vertx vertx;
+  private final FileChannel channel;
+  private List<byte[]> pendingLines = new ArrayList<>();
+  private List<Promise<Void>> pendingWaiters = new ArrayList<>();
+  private boolean flushing;
+
+  private Journal(Vertx vertx, FileChannel channel) {
+    this.vertx = vertx;
+    this.channel = channel;
+  }
+
+  public static Path file(Path directory, int owner) {
+    return directory.resolve("owner-" + owner + ".journal");
+  }
+
+  /** Opens the journal for appending (blocking: at start, on a worker). */
+  public static Journal open(Vertx vertx, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    return new Journal(vertx, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND));
+  }
+
+  /**
+   * Every entry of a journal, in order. A last line cut short by a crash was never acknowledged, so it is dropped;
+   * so is anything after it.
+   */
+  public static List<Entry> read(Path file) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return entries;
+    }
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      try {
+        JsonObject json = new JsonObject(line);
+        if (json.getBoolean("reset", false)) {
+          entries.add(Entry.reset(json.getLong("at")));
+          continue;
+        }
+        Class<?> type = Class.forName(json.getString("type"));
+        byte[] command = Base64.getDecoder().decode(json.getString("command"));
+        List<String> ids = new ArrayList<>();
+        json.getJsonArray("ids").forEach(id -> ids.add((String) id));
+        entries.add(new Entry(json.getLong("at"), ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
+      } catch (RuntimeException | ClassNotFoundException | IOException torn) {
+        break;
+      }
+    }
+    return entries;
+  }
+
+  /** Completes once the entry is on disk. */
+  public Future<Void> append(Entry entry) {
+    JsonObject line = entry.isReset()
+        ? new JsonObject().put("at", entry.at()).put("reset", true)
+        : new JsonObject()
+            .put("at", entry.at())
+            .put("ids", new JsonArray(entry.ids()))
+            .put("type", entry.command().getClass().getName())
+            .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
+    Promise<Void> written = Promise.promise();
+    pendingLines.add((line.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+    pendingWaiters.add(written);
+    if (!flushing) {
+      flush();
+    }
+    return written.future();
+  }
+
+  private void flush() {
+    List<byte[]> lines = pendingLines;
+    List<Promise<Void>> waiters = pendingWaiters;
+    pendingLines = new ArrayList<>();
+    pendingWaiters = new ArrayList<>();
+    flushing = true;
+    vertx.<Void>executeBlocking(() -> {
+      int size = lines.stream().mapToInt(bytes -> bytes.length).sum();
+      ByteBuffer buffer = ByteBuffer.allocate(size);
+      lines.forEach(buffer::put);
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+      return null;
+    }).onComplete(done -> {
+      waiters.forEach(waiter -> {
+        if (done.succeeded()) {
+          waiter.complete();
+        } else {
+          waiter.fail(done.cause());
+        }
+      });
+      flushing = false;
+      if (!pendingLines.isEmpty()) {
+        flush();
+      }
+    });
+  }
+
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing at shutdown; nothing more to do
+    }
+  }
+}

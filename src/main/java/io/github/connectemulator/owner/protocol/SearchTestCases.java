@@ -1,0 +1,14 @@
+package io.github.connectemulator.owner.protocol;
+
+import io.github.connectemulator.model.TagFilter;
+import io.github.connectemulator.model.TestCaseCriteria;
+
+/** SearchTestCases, validated; criteria and filter are null when absent (everything matches). */
+public record SearchTestCases(String instanceId, TestCaseCriteria criteria, TagFilter filter, PageRequest page)
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "SearchTestCases";
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.connectemulator.owner.protocol;
+
+/** StartTestCaseExecution, validated; clientToken is null when the caller sent none. */
+public record StartExecution(String instanceId, String testCaseId, String clientToken)
+    implements OwnerCommand {
+
+  @Override
+  public String operation() {
+    return "StartTestCaseExecution";
+  }
+}

@@ -1,0 +1,4 @@
+package io.github.connectemulator.owner.protocol;
+
+/** Reply to {@link CreateTestCase}. */
+public record TestCaseCreated(String testCaseId, String testCaseArn) {}

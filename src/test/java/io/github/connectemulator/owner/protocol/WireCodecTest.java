@@ -1,0 +1,65 @@
+package io.github.connectemulator.owner.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.operations.AwsErrorType;
+import io.github.connectemulator.operations.AwsFailure;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wire form a clustered event bus would use: every kind of message written and read back equal, next to the
+ * pass-through that one JVM uses.
+ */
+class WireCodecTest {
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T message) {
+    LocalCodec<T> codec = LocalCodec.of((Class<T>) message.getClass());
+    Buffer wire = Buffer.buffer("prefix");
+    codec.encodeToWire(wire, message);
+    return codec.decodeFromWire("prefix".length(), wire);
+  }
+
+  @Test
+  void commandsAndRepliesSurviveTheWire() {
+    var start = new StartExecution("instance-1", "test-case-1", "token-1");
+    assertThat(roundTrip(start)).isEqualTo(start);
+
+    var started = new ExecutionStarted("execution-1", "test-case-1", ExecutionStatus.INITIATED);
+    assertThat(roundTrip(started)).isEqualTo(started);
+
+    var stats = new AdminCommand.OwnerLoad(3, 2, 1);
+    assertThat(roundTrip(stats)).isEqualTo(stats);
+
+    var stepped = new AdminCommand.StepRuns(null, "execution-1", 2);
+    assertThat(roundTrip(stepped)).isEqualTo(stepped);
+  }
+
+  @Test
+  void aPageKeepsTheTypeOfItsItems() {
+    var page = new Page<>(List.of(new ExecutionView("e1", "t1", ExecutionStatus.PASSED, 1L, 2L, Map.of("k", "v"))),
+        "next", 1);
+    Page<?> back = roundTrip(page);
+    assertThat(back).isEqualTo(page);
+    assertThat(back.items().get(0)).isInstanceOf(ExecutionView.class);
+  }
+
+  @Test
+  void anAwsFailureKeepsItsTypeMessageAndProblems() {
+    var failure = new AwsFailure(AwsErrorType.INVALID_TEST_CASE, "bad content", List.of("no observations"));
+    AwsFailure back = roundTrip(failure);
+    assertThat(back.type()).isEqualTo(AwsErrorType.INVALID_TEST_CASE);
+    assertThat(back.getMessage()).isEqualTo("bad content");
+    assertThat(back.problems()).containsExactly("no observations");
+  }
+
+  @Test
+  void oneJvmPassesTheSameObject() {
+    var start = new StartExecution("instance-1", "test-case-1", null);
+    assertThat(LocalCodec.of(StartExecution.class).transform(start)).isSameAs(start);
+  }
+}
