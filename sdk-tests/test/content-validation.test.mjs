@@ -2,12 +2,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateTestCaseCommand, InvalidTestCaseException } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, expectServiceError, newInstanceId, uniqueName } from './support/fixtures.mjs';
+import { InvalidTestCaseException } from '@aws-sdk/client-connect';
+import { VALID_CONTENT, expectServiceError, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
 
 /** VALID_CONTENT with one change applied to its parsed form. */
 function brokenContent(change) {
@@ -30,9 +28,7 @@ const INVALID_CONTENTS = {
   }),
 };
 
-const create = (input) => emulator.client.send(new CreateTestCaseCommand({
-  InstanceId: instanceId, Name: uniqueName(), ...input,
-}));
+const create = (input) => emulator.createTestCase(input);
 
 for (const [problem, Content] of Object.entries(INVALID_CONTENTS)) {
   test(`publishing ${problem} fails with InvalidTestCaseException listing the problems`, async () => {

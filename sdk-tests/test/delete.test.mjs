@@ -4,57 +4,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { InvalidParameterException, ResourceNotFoundException } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  DeleteTestCaseCommand,
-  DescribeTestCaseCommand,
-  InvalidParameterException,
-  GetTestCaseExecutionSummaryCommand,
-  ListTestCaseExecutionRecordsCommand,
-  ListTestCaseExecutionsCommand,
-  ListTestCasesCommand,
-  ResourceNotFoundException,
-  SearchTestCasesCommand,
-  StartTestCaseExecutionCommand,
-  UpdateTestCaseCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  assertEmptyOutput,
-  contentWithObservations,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  uniqueName,
-  waitForStatus,
-  waitForTerminal,
+  assertEmptyOutput, expectServiceError, instanceArn, newInstanceId, recordStatuses, uniqueName, useEmulator,
+  waitForStatus, waitForTerminal,
 } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
-async function create(input = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-  return TestCaseId;
-}
+const create = async (input) => (await emulator.createTestCase(input)).TestCaseId;
+const remove = (TestCaseId, InstanceId) => emulator.deleteTestCase({ InstanceId, TestCaseId });
+const describe = (input) => emulator.describeTestCase(input);
+const start = (TestCaseId, ClientToken) => emulator.startTestCaseExecution({ TestCaseId, ClientToken });
+const summaryOf = (TestCaseId, TestCaseExecutionId) => emulator.summaryOf({ TestCaseId, TestCaseExecutionId });
+const finishedRun = (TestCaseId) => emulator.runToEnd(TestCaseId);
 
-const remove = (TestCaseId, InstanceId = instanceId) =>
-  emulator.client.send(new DeleteTestCaseCommand({ InstanceId, TestCaseId }));
-const describe = (input) => emulator.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, ...input }));
-const start = (TestCaseId, ClientToken) =>
-  emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId, ClientToken }));
-const summaryOf = (TestCaseId, TestCaseExecutionId) => emulator.client.send(
-  new GetTestCaseExecutionSummaryCommand({ InstanceId: instanceId, TestCaseId, TestCaseExecutionId }));
-
-/** Starts a run and waits for it to end; returns its ids and terminal summary. */
-async function finishedRun(TestCaseId) {
-  const { TestCaseExecutionId } = await start(TestCaseId);
-  const { summary } = await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
-  return { TestCaseExecutionId, summary };
-}
+/** [TestCaseExecutionId, TestCaseExecutionStatus] of each run ListTestCaseExecutions lists for the test case. */
+const listedRuns = async (TestCaseId) => (await emulator.listTestCaseExecutions({ TestCaseId })).TestCaseExecutions
+  .map((run) => [run.TestCaseExecutionId, run.TestCaseExecutionStatus]);
 
 test('deleting a test case answers an empty 200 response', async () => {
   const TestCaseId = await create();
@@ -74,7 +42,7 @@ test('a deleted test case is not found by describe', async () => {
 
 test('deleting a test case removes its draft too', async () => {
   const TestCaseId = await create();
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId: instanceId, TestCaseId, Status: 'SAVED', Description: 'draft' }));
+  await emulator.updateTestCase({ TestCaseId, Status: 'SAVED', Description: 'draft' });
 
   await remove(TestCaseId);
 
@@ -120,7 +88,7 @@ test('updating a deleted test case fails with ResourceNotFoundException', async 
   const TestCaseId = await create();
   await remove(TestCaseId);
 
-  const update = emulator.client.send(new UpdateTestCaseCommand({ InstanceId: instanceId, TestCaseId, Description: 'late' }));
+  const update = emulator.updateTestCase({ TestCaseId, Description: 'late' });
 
   await expectServiceError(update, ResourceNotFoundException, 404);
 });
@@ -137,7 +105,7 @@ test('the name of a deleted test case can be used again', async () => {
 test('the draft name of a deleted test case can be used again', async () => {
   const draftName = uniqueName('draft');
   const deleted = await create();
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId: instanceId, TestCaseId: deleted, Status: 'SAVED', Name: draftName }));
+  await emulator.updateTestCase({ TestCaseId: deleted, Status: 'SAVED', Name: draftName });
   await remove(deleted);
 
   const TestCaseId = await create({ Name: draftName });
@@ -151,9 +119,7 @@ test('the id of a deleted test case can be chosen again on create', async () => 
   await remove(chosenId);
   const Name = uniqueName('second life');
 
-  const created = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, TestCaseId: chosenId, Name, Content: VALID_CONTENT,
-  }));
+  const created = await emulator.createTestCase({ TestCaseId: chosenId, Name });
 
   assert.equal(created.TestCaseId, chosenId);
   assert.equal((await describe({ TestCaseId: chosenId })).TestCase.Name, Name);
@@ -161,13 +127,12 @@ test('the id of a deleted test case can be chosen again on create', async () => 
 
 test('a deleted test case is no longer listed', async () => {
   const InstanceId = newInstanceId();
-  const create2 = (Name) => emulator.client.send(new CreateTestCaseCommand({ InstanceId, Name, Content: VALID_CONTENT }));
-  const kept = await create2(uniqueName('kept'));
-  const deleted = await create2(uniqueName('deleted'));
+  const kept = await emulator.createTestCase({ InstanceId, Name: uniqueName('kept') });
+  const deleted = await emulator.createTestCase({ InstanceId, Name: uniqueName('deleted') });
 
   await remove(deleted.TestCaseId, InstanceId);
 
-  const { TestCaseSummaryList } = await emulator.client.send(new ListTestCasesCommand({ InstanceId }));
+  const { TestCaseSummaryList } = await emulator.listTestCases({ InstanceId });
   assert.deepEqual(TestCaseSummaryList.map((summary) => summary.Id), [kept.TestCaseId]);
 });
 
@@ -175,10 +140,9 @@ test('a deleted test case is no longer found by search', async () => {
   const TestCaseId = await create();
   await remove(TestCaseId);
 
-  const found = await emulator.client.send(new SearchTestCasesCommand({
-    InstanceId: instanceId,
+  const found = await emulator.searchTestCases({
     SearchCriteria: { StringCondition: { FieldName: 'resourceID', Value: TestCaseId, ComparisonType: 'EXACT' } },
-  }));
+  });
 
   assert.deepEqual(found.TestCases, []);
   assert.equal(found.ApproximateTotalCount, 0);
@@ -192,7 +156,7 @@ test('starting a deleted test case fails with ResourceNotFoundException', async 
 });
 
 test('a run still INITIATED when its test case is deleted becomes STOPPED with an EndTime', async () => {
-  const TestCaseId = await create({ Content: contentWithObservations(5) });
+  const TestCaseId = await create({ observations: 5 });
   const started = await start(TestCaseId);
 
   await remove(TestCaseId);
@@ -205,7 +169,7 @@ test('a run still INITIATED when its test case is deleted becomes STOPPED with a
 });
 
 test('a run IN_PROGRESS when its test case is deleted becomes STOPPED with an EndTime', async () => {
-  const TestCaseId = await create({ Content: contentWithObservations(5) });
+  const TestCaseId = await create({ observations: 5 });
   const { TestCaseExecutionId } = await start(TestCaseId);
   await waitForStatus(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId }, ['IN_PROGRESS']);
 
@@ -217,15 +181,13 @@ test('a run IN_PROGRESS when its test case is deleted becomes STOPPED with an En
 });
 
 test('a run stopped by deleting its test case keeps no open record', async () => {
-  const TestCaseId = await create({ Content: contentWithObservations(5) });
+  const TestCaseId = await create({ observations: 5 });
   const { TestCaseExecutionId } = await start(TestCaseId);
   await waitForStatus(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId }, ['IN_PROGRESS']);
 
   await remove(TestCaseId);
 
-  const { ExecutionRecords } = await emulator.client.send(new ListTestCaseExecutionRecordsCommand({
-    InstanceId: instanceId, TestCaseId, TestCaseExecutionId,
-  }));
+  const ExecutionRecords = await emulator.recordsOf({ TestCaseId, TestCaseExecutionId });
   assert.ok(ExecutionRecords.every((record) => record.Status !== 'IN_PROGRESS'),
     `no record stays IN_PROGRESS: ${ExecutionRecords.map((record) => record.Status).join(', ')}`);
 });
@@ -237,7 +199,7 @@ test('runs of a deleted test case are still found by the name they ran under', a
 
   await remove(TestCaseId);
 
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({ InstanceId: instanceId, TestCaseName: Name }));
+  const { TestCaseExecutions } = await emulator.listTestCaseExecutions({ TestCaseName: Name });
   assert.deepEqual(TestCaseExecutions.map((run) => run.TestCaseExecutionId), [TestCaseExecutionId]);
 });
 
@@ -246,14 +208,12 @@ test('deleting in an instance that is neither a UUID nor an instance ARN fails w
 });
 
 test('a run stopped by deleting its test case is listed as STOPPED', async () => {
-  const TestCaseId = await create({ Content: contentWithObservations(5) });
+  const TestCaseId = await create({ observations: 5 });
   const { TestCaseExecutionId } = await start(TestCaseId);
 
   await remove(TestCaseId);
 
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({ InstanceId: instanceId, TestCaseId }));
-  assert.deepEqual(TestCaseExecutions.map((run) => [run.TestCaseExecutionId, run.TestCaseExecutionStatus]),
-    [[TestCaseExecutionId, 'STOPPED']]);
+  assert.deepEqual(await listedRuns(TestCaseId), [[TestCaseExecutionId, 'STOPPED']]);
 });
 
 test('the summary of a finished run stays readable after its test case is deleted', async () => {
@@ -275,11 +235,8 @@ test('the records of a finished run stay readable after its test case is deleted
 
   await remove(TestCaseId);
 
-  const { ExecutionRecords } = await emulator.client.send(new ListTestCaseExecutionRecordsCommand({
-    InstanceId: instanceId, TestCaseId, TestCaseExecutionId,
-  }));
-  assert.deepEqual(ExecutionRecords.map((record) => [record.ObservationId, record.Status]),
-    [['start', 'PASSED'], ['greeting', 'PASSED']]);
+  const ExecutionRecords = await emulator.recordsOf({ TestCaseId, TestCaseExecutionId });
+  assert.deepEqual(recordStatuses(ExecutionRecords), [['start', 'PASSED'], ['greeting', 'PASSED']]);
 });
 
 test('a finished run stays listed after its test case is deleted', async () => {
@@ -288,9 +245,7 @@ test('a finished run stays listed after its test case is deleted', async () => {
 
   await remove(TestCaseId);
 
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({ InstanceId: instanceId, TestCaseId }));
-  assert.deepEqual(TestCaseExecutions.map((run) => [run.TestCaseExecutionId, run.TestCaseExecutionStatus]),
-    [[TestCaseExecutionId, 'PASSED']]);
+  assert.deepEqual(await listedRuns(TestCaseId), [[TestCaseExecutionId, 'PASSED']]);
 });
 
 test('a start replayed with the same client token after delete returns the original execution', async () => {
@@ -308,7 +263,7 @@ test('a start replayed with the same client token after delete returns the origi
 });
 
 test('a replayed start of a run stopped by delete reports it STOPPED', async () => {
-  const TestCaseId = await create({ Content: contentWithObservations(5) });
+  const TestCaseId = await create({ observations: 5 });
   const token = randomUUID();
   const first = await start(TestCaseId, token);
   await remove(TestCaseId);

@@ -3,16 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CreateTestCaseCommand, DuplicateResourceException } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, expectServiceError, newInstanceId, uniqueName } from './support/fixtures.mjs';
+import { DuplicateResourceException } from '@aws-sdk/client-connect';
+import { expectServiceError, newInstanceId, uniqueName, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
-
-const create = (input) => emulator.client.send(new CreateTestCaseCommand({
-  InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-}));
+const create = (input) => emulator.createTestCase(input);
 
 test('a second test case with the same name in the same instance fails with DuplicateResourceException', async () => {
   const Name = uniqueName('taken');

@@ -3,39 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CreateTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  LOWERCASE_UUID,
-  assertDateBetween,
-  assertHasRequestId,
-  assertMonotoneStatuses,
-  contentWithObservations,
-  instanceArn,
-  newInstanceId,
-  uniqueName,
-  waitForTerminal,
+  LOWERCASE_UUID, assertDateBetween, assertHasRequestId, assertMonotoneStatuses, instanceArn, useEmulator, waitForTerminal,
 } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
-async function createPublished({ observations = 2, Tags } = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  return TestCaseId;
-}
-
-async function start(TestCaseId, InstanceId = instanceId) {
-  return emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId, TestCaseId }));
-}
+const start = (TestCaseId, InstanceId) => emulator.startTestCaseExecution({ InstanceId, TestCaseId });
 
 test('starting a published test case returns a new INITIATED execution', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
 
   const started = await start(TestCaseId);
 
@@ -46,7 +23,7 @@ test('starting a published test case returns a new INITIATED execution', async (
 });
 
 test('a run goes IN_PROGRESS, then PASSED, with its start and end times', async () => {
-  const TestCaseId = await createPublished({ observations: 3 });
+  const { TestCaseId } = await emulator.createTestCase({ observations: 3 });
 
   const startedAt = Date.now();
   const { TestCaseExecutionId } = await start(TestCaseId);
@@ -68,7 +45,7 @@ test('a run goes IN_PROGRESS, then PASSED, with its start and end times', async 
 
 for (const observations of [1, 2, 3]) {
   test(`a passed run of ${observations} observation(s) counts every observation as passed`, async () => {
-    const TestCaseId = await createPublished({ observations });
+    const { TestCaseId } = await emulator.createTestCase({ observations });
     const { TestCaseExecutionId } = await start(TestCaseId);
 
     const { summary } = await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
@@ -83,7 +60,7 @@ for (const observations of [1, 2, 3]) {
 }
 
 test('a test case tagged emulator:outcome=FAILED ends FAILED with one failed observation', async () => {
-  const TestCaseId = await createPublished({ observations: 3, Tags: { 'emulator:outcome': 'FAILED' } });
+  const { TestCaseId } = await emulator.createTestCase({ observations: 3, Tags: { 'emulator:outcome': 'FAILED' } });
   const { TestCaseExecutionId } = await start(TestCaseId);
 
   const { summary, seen } = await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
@@ -95,13 +72,13 @@ test('a test case tagged emulator:outcome=FAILED ends FAILED with one failed obs
 });
 
 test('a run can be started and read through the instance ARN', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
 
   const started = await start(TestCaseId, instanceArn(instanceId));
   const byArn = await waitForTerminal(emulator.client,
     { InstanceId: instanceArn(instanceId), TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId });
-  const byBareId = await emulator.client.send(new GetTestCaseExecutionSummaryCommand(
-    { InstanceId: instanceId, TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId }));
+  const byBareId = await emulator.getTestCaseExecutionSummary(
+    { InstanceId: instanceId, TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId });
 
   assert.equal(started.Status, 'INITIATED');
   assert.equal(byArn.summary.Status, 'PASSED');

@@ -5,21 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  InternalServiceException,
-  ListTestCasesCommand,
-  StartTestCaseExecutionCommand,
-  ThrottlingException,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  expectServiceError,
-  newInstanceId,
-  uniqueName,
-} from './support/fixtures.mjs';
+import { DescribeTestCaseCommand, InternalServiceException, ThrottlingException } from '@aws-sdk/client-connect';
+import { assertAwsError, expectServiceError, useEmulator } from './support/fixtures.mjs';
 
 const failing = useEmulator({
   env: { EMULATOR_FAULTS_PROBABILITY: '1', EMULATOR_FAULTS_OPERATIONS: 'DescribeTestCase' },
@@ -33,12 +20,8 @@ const slow = useEmulator({
   },
 });
 
-async function createTestCase(server, InstanceId = newInstanceId()) {
-  const response = await server.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: VALID_CONTENT,
-  }));
-  return { InstanceId, TestCaseId: response.TestCaseId, response };
-}
+/** A test case in a fresh instance of `server`: { InstanceId, TestCaseId }. */
+const createTestCase = (server) => server.instance().newTestCase();
 
 /** Resolves to [milliseconds taken, result] of `promise`. */
 async function timed(promise) {
@@ -52,7 +35,7 @@ async function timed(promise) {
 test('an operation listed in faults.operations fails with InternalServiceException (500)', async () => {
   const ids = await createTestCase(failing);
 
-  await expectServiceError(failing.client.send(new DescribeTestCaseCommand(ids)), InternalServiceException, 500);
+  await expectServiceError(failing.describeTestCase(ids), InternalServiceException, 500);
 });
 
 test('the SDK with its default retries retries an injected InternalServiceException 3 times in all', async () => {
@@ -65,14 +48,15 @@ test('the SDK with its default retries retries an injected InternalServiceExcept
 });
 
 test('operations not listed in faults.operations are not failed', async () => {
-  const ids = await createTestCase(failing);
+  const instance = failing.instance();
+  const created = await instance.createTestCase();
 
-  const listed = await failing.client.send(new ListTestCasesCommand({ InstanceId: ids.InstanceId }));
-  const started = await failing.client.send(new StartTestCaseExecutionCommand(ids));
+  const listed = await instance.listTestCases();
+  const started = await instance.startTestCaseExecution({ TestCaseId: created.TestCaseId });
 
-  assert.equal(ids.response.$metadata.httpStatusCode, 200);
-  assert.match(ids.TestCaseId, /\S/);
-  assert.deepEqual(listed.TestCaseSummaryList.map((summary) => summary.Id), [ids.TestCaseId]);
+  assert.equal(created.$metadata.httpStatusCode, 200);
+  assert.match(created.TestCaseId, /\S/);
+  assert.deepEqual(listed.TestCaseSummaryList.map((summary) => summary.Id), [created.TestCaseId]);
   assert.equal(started.Status, 'INITIATED');
 });
 
@@ -81,29 +65,21 @@ test('an injected fault is an AWS error on the wire: 500 with x-amzn-ErrorType I
 
   const response = await failing.request('GET', `/test-cases/${ids.InstanceId}/${ids.TestCaseId}`);
 
-  assert.equal(response.status, 500, response.text);
-  assert.equal(response.headers.get('x-amzn-errortype'), 'InternalServiceException');
-  assert.ok(response.headers.get('x-amzn-requestid'), 'x-amzn-requestid is set');
-  assert.equal(typeof response.json?.message, 'string', `body: ${response.text}`);
+  assertAwsError(response, 500, 'InternalServiceException');
 });
 
 test('with faults.errorType ThrottlingException the injected fault is a ThrottlingException (429)', async (t) => {
-  const before = (await failing.request('GET', '/_emulator/controls')).json;
-  t.after(() => failing.request('PUT', '/_emulator/controls',
-    { body: { 'faults.errorType': before['faults.errorType'] } }));
-  const changed = await failing.request('PUT', '/_emulator/controls', { body: { 'faults.errorType': 'ThrottlingException' } });
-  assert.equal(changed.status, 200, changed.text);
+  await failing.withControls(t, { 'faults.errorType': 'ThrottlingException' });
   const ids = await createTestCase(failing);
 
-  await expectServiceError(failing.client.send(new DescribeTestCaseCommand(ids)), ThrottlingException, 429);
+  await expectServiceError(failing.describeTestCase(ids), ThrottlingException, 429);
 });
 
 test('an injected fault is decided before the lookup: an unknown test case also gets InternalServiceException', async () => {
   const { InstanceId } = await createTestCase(failing);
 
-  await expectServiceError(failing.client.send(new DescribeTestCaseCommand({
-    InstanceId, TestCaseId: 'no-such-test-case',
-  })), InternalServiceException, 500);
+  await expectServiceError(failing.describeTestCase({ InstanceId, TestCaseId: 'no-such-test-case' }),
+    InternalServiceException, 500);
 });
 
 // --- latency of 200 ms for StartTestCaseExecution ---------------------------------------------------------------
@@ -111,7 +87,7 @@ test('an injected fault is decided before the lookup: an unknown test case also 
 test('a StartTestCaseExecution with 200 ms of injected latency takes at least 200 ms', async () => {
   const ids = await createTestCase(slow);
 
-  const [elapsed, started] = await timed(slow.client.send(new StartTestCaseExecutionCommand(ids)));
+  const [elapsed, started] = await timed(slow.startTestCaseExecution(ids));
 
   assert.equal(started.Status, 'INITIATED');
   assert.ok(elapsed >= LATENCY_MS, `Start took ${elapsed.toFixed(1)} ms`);
@@ -119,9 +95,9 @@ test('a StartTestCaseExecution with 200 ms of injected latency takes at least 20
 
 test('a DescribeTestCase on the server that delays Start has no injected latency', async () => {
   const ids = await createTestCase(slow);
-  await slow.client.send(new DescribeTestCaseCommand(ids)); // warm the connection
+  await slow.describeTestCase(ids); // warm the connection
 
-  const [elapsed, described] = await timed(slow.client.send(new DescribeTestCaseCommand(ids)));
+  const [elapsed, described] = await timed(slow.describeTestCase(ids));
 
   assert.equal(described.TestCase.Id, ids.TestCaseId);
   assert.ok(elapsed < LATENCY_MS, `Describe took ${elapsed.toFixed(1)} ms`);
@@ -131,7 +107,7 @@ test('delayed Starts wait side by side: 5 concurrent Starts take far less than 5
   const ids = await createTestCase(slow);
 
   const [elapsed] = await timed(Promise.all(
-    Array.from({ length: 5 }, () => slow.client.send(new StartTestCaseExecutionCommand(ids)))));
+    Array.from({ length: 5 }, () => slow.startTestCaseExecution(ids))));
 
   assert.ok(elapsed >= LATENCY_MS, `5 Starts took ${elapsed.toFixed(1)} ms`);
   assert.ok(elapsed < 4 * LATENCY_MS, `5 concurrent Starts took ${elapsed.toFixed(1)} ms: the latency should not block`);

@@ -3,27 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CreateTestCaseCommand, StartTestCaseExecutionCommand } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, newInstanceId, uniqueName, waitForTerminal } from './support/fixtures.mjs';
+import { useEmulator, waitForTerminal } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
 const EXECUTION_STATUSES = ['INITIATED', 'IN_PROGRESS', 'PASSED', 'FAILED', 'STOPPED'];
 
-async function createPublished() {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT,
-  }));
-  return TestCaseId;
-}
-
-function start(TestCaseId, ClientToken) {
-  return emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId, ClientToken }));
-}
+const start = (TestCaseId, ClientToken) => emulator.startTestCaseExecution({ TestCaseId, ClientToken });
 
 test('starting twice with the same client token returns the same execution', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
   const token = randomUUID();
 
   const first = await start(TestCaseId, token);
@@ -35,11 +23,11 @@ test('starting twice with the same client token returns the same execution', asy
 });
 
 test('a replayed start reports the current status of the run', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
   const token = randomUUID();
   const first = await start(TestCaseId, token);
   const { summary } = await waitForTerminal(emulator.client,
-    { InstanceId: instanceId, TestCaseId, TestCaseExecutionId: first.TestCaseExecutionId });
+    { InstanceId: emulator.instanceId, TestCaseId, TestCaseExecutionId: first.TestCaseExecutionId });
 
   const replay = await start(TestCaseId, token);
 
@@ -50,7 +38,7 @@ test('a replayed start reports the current status of the run', async () => {
 });
 
 test('different client tokens start different executions', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
 
   const first = await start(TestCaseId, randomUUID());
   const second = await start(TestCaseId, randomUUID());
@@ -60,7 +48,7 @@ test('different client tokens start different executions', async () => {
 });
 
 test('two starts without a client token start two executions', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase();
 
   // The SDK fills in a fresh ClientToken for each call.
   const first = await start(TestCaseId, undefined);
@@ -70,8 +58,8 @@ test('two starts without a client token start two executions', async () => {
 });
 
 test('the same client token on another test case starts a separate execution', async () => {
-  const firstTestCase = await createPublished();
-  const secondTestCase = await createPublished();
+  const { TestCaseId: firstTestCase } = await emulator.createTestCase();
+  const { TestCaseId: secondTestCase } = await emulator.createTestCase();
   const token = randomUUID();
 
   const first = await start(firstTestCase, token);

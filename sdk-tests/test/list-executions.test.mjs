@@ -5,41 +5,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { InvalidParameterException } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  DeleteTestCaseCommand,
-  InvalidParameterException,
-  ListTestCaseExecutionsCommand,
-  StartTestCaseExecutionCommand,
-  StopTestCaseExecutionCommand,
-  UpdateTestCaseCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  assertDateBetween,
-  assertHasRequestId,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  uniqueName,
+  assertDateBetween, assertEmptyPage, expectServiceError, instanceArn, newInstanceId, uniqueName, useEmulator,
   waitForTerminal,
 } from './support/fixtures.mjs';
 
+// Listing sees a whole instance, so each test uses an instance of its own; the emulator's own instance is for the rest.
 const emulator = useEmulator();
-// Listing sees a whole instance, so each test uses an instance of its own; this one is for the rest.
-const instanceId = newInstanceId();
 
-async function create(InstanceId, input = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-  return TestCaseId;
-}
+const create = async (InstanceId, input) => (await emulator.createTestCase({ ...input, InstanceId })).TestCaseId;
 
 /** Starts a run; waits a few milliseconds afterwards so that runs started one after the other have distinct StartTimes. */
 async function start(InstanceId, TestCaseId) {
-  const { TestCaseExecutionId } = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId, TestCaseId }));
+  const { TestCaseExecutionId } = await emulator.start(TestCaseId, { InstanceId });
   await sleep(5);
   return TestCaseExecutionId;
 }
@@ -58,15 +37,13 @@ async function instanceWithRuns(count, createInput = {}) {
   return { InstanceId, TestCaseId, runs };
 }
 
-const list = (input) => emulator.client.send(new ListTestCaseExecutionsCommand({ InstanceId: instanceId, ...input }));
+const list = (input) => emulator.listTestCaseExecutions(input);
 const listedIds = (response) => response.TestCaseExecutions.map((run) => run.TestCaseExecutionId);
 
 test('an instance without runs lists an empty list', async () => {
   const response = await list({ InstanceId: newInstanceId() });
 
-  assertHasRequestId(response);
-  assert.deepEqual(response.TestCaseExecutions, []);
-  assert.equal(response.NextToken, undefined);
+  assertEmptyPage(response, 'TestCaseExecutions');
 });
 
 test('a finished run is listed with its start and end times, ids and status', async () => {
@@ -124,7 +101,7 @@ test('a run keeps the tags its test case had when it started', async () => {
   await create(InstanceId, { TestCaseId, Tags: { version: 'first' } });
   const firstRun = await start(InstanceId, TestCaseId);
   await finish(InstanceId, TestCaseId, firstRun);
-  await emulator.client.send(new DeleteTestCaseCommand({ InstanceId, TestCaseId }));
+  await emulator.deleteTestCase({ InstanceId, TestCaseId });
   await create(InstanceId, { TestCaseId, Tags: { version: 'second' } });
   const secondRun = await start(InstanceId, TestCaseId);
 
@@ -170,32 +147,26 @@ test('runs can be listed through the instance ARN', async () => {
   assert.deepEqual(listedIds(await list({ InstanceId: instanceArn(InstanceId) })), runs);
 });
 
-test('the TestCaseId filter keeps only runs of exactly that test case', async () => {
-  const InstanceId = newInstanceId();
-  const shortId = `run-${randomUUID()}`;
-  const longId = `${shortId}-2`;
-  await create(InstanceId, { TestCaseId: shortId });
-  await create(InstanceId, { TestCaseId: longId });
-  const shortRun = await start(InstanceId, shortId);
-  await start(InstanceId, longId);
+/** The filters that match one value exactly: a test case created with `createInput(value)` has that value. */
+const EXACT_FILTERS = [
+  { filter: 'TestCaseId', of: 'test case', newValue: () => `run-${randomUUID()}`, createInput: (TestCaseId) => ({ TestCaseId }) },
+  { filter: 'TestCaseName', of: 'name', newValue: () => uniqueName('alpha'), createInput: (Name) => ({ Name }) },
+];
 
-  const response = await list({ InstanceId, TestCaseId: shortId });
+for (const { filter, of, newValue, createInput } of EXACT_FILTERS) {
+  test(`the ${filter} filter keeps only runs of exactly that ${of}`, async () => {
+    const InstanceId = newInstanceId();
+    const value = newValue();
+    const exact = await create(InstanceId, createInput(value));
+    const longer = await create(InstanceId, createInput(`${value}-2`));
+    const exactRun = await start(InstanceId, exact);
+    await start(InstanceId, longer);
 
-  assert.deepEqual(listedIds(response), [shortRun]);
-});
+    const response = await list({ InstanceId, [filter]: value });
 
-test('the TestCaseName filter keeps only runs of exactly that name', async () => {
-  const InstanceId = newInstanceId();
-  const name = uniqueName('alpha');
-  const exact = await create(InstanceId, { Name: name });
-  const longer = await create(InstanceId, { Name: `${name}-2` });
-  const exactRun = await start(InstanceId, exact);
-  await start(InstanceId, longer);
-
-  const response = await list({ InstanceId, TestCaseName: name });
-
-  assert.deepEqual(listedIds(response), [exactRun]);
-});
+    assert.deepEqual(listedIds(response), [exactRun]);
+  });
+}
 
 test('the TestCaseName filter matches the name a run started under, not a later one', async () => {
   const InstanceId = newInstanceId();
@@ -204,7 +175,7 @@ test('the TestCaseName filter matches the name a run started under, not a later 
   const TestCaseId = await create(InstanceId, { Name: oldName });
   const oldRun = await start(InstanceId, TestCaseId);
   await finish(InstanceId, TestCaseId, oldRun);
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId, TestCaseId, Name: newName }));
+  await emulator.updateTestCase({ InstanceId, TestCaseId, Name: newName });
   const newRun = await start(InstanceId, TestCaseId);
 
   assert.deepEqual(listedIds(await list({ InstanceId, TestCaseName: oldName })), [oldRun]);
@@ -216,7 +187,7 @@ test('the TestCaseName filter matches the published name that ran, not the name 
   const publishedName = uniqueName('published');
   const draftName = uniqueName('draft');
   const TestCaseId = await create(InstanceId, { Name: publishedName });
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId, TestCaseId, Status: 'SAVED', Name: draftName }));
+  await emulator.updateTestCase({ InstanceId, TestCaseId, Status: 'SAVED', Name: draftName });
   const run = await start(InstanceId, TestCaseId);
 
   assert.deepEqual(listedIds(await list({ InstanceId, TestCaseName: publishedName })), [run]);
@@ -280,7 +251,7 @@ test('the Status filter keeps only runs in that status', async () => {
   const passedRun = await start(InstanceId, passing);
   const failedRun = await start(InstanceId, failing);
   const stoppedRun = await start(InstanceId, passing);
-  await emulator.client.send(new StopTestCaseExecutionCommand({ InstanceId, TestCaseId: passing, TestCaseExecutionId: stoppedRun }));
+  await emulator.stopTestCaseExecution({ InstanceId, TestCaseId: passing, TestCaseExecutionId: stoppedRun });
   await finish(InstanceId, passing, passedRun);
   await finish(InstanceId, failing, failedRun);
 
@@ -295,10 +266,10 @@ test('filters combine with AND', async () => {
   const first = await create(InstanceId);
   const second = await create(InstanceId);
   const stoppedFirst = await start(InstanceId, first);
-  await emulator.client.send(new StopTestCaseExecutionCommand({ InstanceId, TestCaseId: first, TestCaseExecutionId: stoppedFirst }));
+  await emulator.stopTestCaseExecution({ InstanceId, TestCaseId: first, TestCaseExecutionId: stoppedFirst });
   const passedFirst = await start(InstanceId, first);
   const stoppedSecond = await start(InstanceId, second);
-  await emulator.client.send(new StopTestCaseExecutionCommand({ InstanceId, TestCaseId: second, TestCaseExecutionId: stoppedSecond }));
+  await emulator.stopTestCaseExecution({ InstanceId, TestCaseId: second, TestCaseExecutionId: stoppedSecond });
   await finish(InstanceId, first, passedFirst);
 
   const response = await list({ InstanceId, TestCaseId: first, Status: 'STOPPED' });

@@ -2,36 +2,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { InvalidParameterException, paginateListTestCases } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  InvalidParameterException,
-  ListTestCasesCommand,
-  UpdateTestCaseCommand,
-  paginateListTestCases,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  REGION,
-  VALID_CONTENT,
-  assertDateBetween,
-  assertHasRequestId,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  testCaseArn,
-  uniqueName,
+  REGION, assertDateBetween, assertEmptyPage, expectServiceError, instanceArn, newInstanceId, testCaseArn, uniqueName,
+  useEmulator,
 } from './support/fixtures.mjs';
 
+// Listing sees a whole instance, so most tests use one of their own; the emulator's own instance is for the rest.
 const emulator = useEmulator();
-// Listing sees a whole instance, so most tests use one of their own; this one is for the rest.
-const instanceId = newInstanceId();
 
-async function create(InstanceId, input = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-  return TestCaseId;
-}
+const create = async (InstanceId, input) => (await emulator.createTestCase({ ...input, InstanceId })).TestCaseId;
 
 /** Creates `count` test cases one after the other in a fresh instance; returns the instance and ids. */
 async function instanceWith(count) {
@@ -41,14 +21,12 @@ async function instanceWith(count) {
   return { InstanceId, ids };
 }
 
-const list = (input) => emulator.client.send(new ListTestCasesCommand({ InstanceId: instanceId, ...input }));
+const list = (input) => emulator.listTestCases(input);
 
 test('an instance without test cases lists an empty list', async () => {
   const response = await list({ InstanceId: newInstanceId() });
 
-  assertHasRequestId(response);
-  assert.deepEqual(response.TestCaseSummaryList, []);
-  assert.equal(response.NextToken, undefined);
+  assertEmptyPage(response, 'TestCaseSummaryList');
 });
 
 test('a summary holds exactly the id, ARN, name, status, last-modified time and region', async () => {
@@ -92,7 +70,7 @@ test('a test case with a published version and a draft is listed once, as its pu
   const InstanceId = newInstanceId();
   const publishedName = uniqueName('published');
   const TestCaseId = await create(InstanceId, { Name: publishedName });
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId, TestCaseId, Status: 'SAVED', Name: uniqueName('draft') }));
+  await emulator.updateTestCase({ InstanceId, TestCaseId, Status: 'SAVED', Name: uniqueName('draft') });
 
   const { TestCaseSummaryList } = await list({ InstanceId });
 
@@ -115,7 +93,7 @@ test('a renamed test case is listed under its new name', async () => {
   const InstanceId = newInstanceId();
   const TestCaseId = await create(InstanceId);
   const newName = uniqueName('renamed');
-  await emulator.client.send(new UpdateTestCaseCommand({ InstanceId, TestCaseId, Name: newName }));
+  await emulator.updateTestCase({ InstanceId, TestCaseId, Name: newName });
 
   const { TestCaseSummaryList } = await list({ InstanceId });
 

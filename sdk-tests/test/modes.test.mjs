@@ -6,47 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CreateTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  ListTestCaseExecutionRecordsCommand,
-  ListTestCaseExecutionsCommand,
-  StartTestCaseExecutionCommand,
-  StopTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  contentWithObservations,
-  newInstanceId,
-  uniqueName,
-} from './support/fixtures.mjs';
+import { newInstanceId, recordStatuses, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
 const pollProof = useEmulator({ env: { EMULATOR_TIMING_MANUAL_POLLS_PER_STEP: '1000' } });
 
-/** Creates a published test case of `observations` observations with `Tags` and starts one run of it. */
-async function startRun(server, { observations = 2, Tags, InstanceId = newInstanceId() } = {}) {
-  const { TestCaseId } = await server.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  const started = await server.client.send(new StartTestCaseExecutionCommand({ InstanceId, TestCaseId }));
-  return { InstanceId, TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId, started };
-}
-
-const ids = ({ InstanceId, TestCaseId, TestCaseExecutionId }) => ({ InstanceId, TestCaseId, TestCaseExecutionId });
-
-const summaryOf = (server, run) => server.client.send(new GetTestCaseExecutionSummaryCommand(ids(run)));
-
-const recordsOf = async (server, run) => (await server.client.send(
-  new ListTestCaseExecutionRecordsCommand(ids(run)))).ExecutionRecords;
-
-const statuses = (records) => records.map((record) => [record.ObservationId, record.Status]);
-
-async function advance(server, body) {
-  const response = await server.request('POST', '/_emulator/executions/advance', { body });
-  assert.equal(response.status, 200, `advance: ${response.text}`);
-  return response.json;
-}
+/** Creates a published test case of `observations` (2) observations with `Tags` in a fresh instance and starts a run. */
+const startRun = (server, { observations = 2, ...input } = {}) => server.instance().startRun({ observations, ...input });
+const advance = (server, body) => server.admin('POST', '/_emulator/executions/advance', body);
 
 // --- immediate --------------------------------------------------------------------------------------------------
 
@@ -59,7 +26,7 @@ test('an immediate-mode run still answers INITIATED at Start', async () => {
 test('the first summary of an immediate-mode run is already PASSED with an EndTime', async () => {
   const run = await startRun(emulator, { observations: 3, Tags: { 'emulator:mode': 'immediate' } });
 
-  const summary = await summaryOf(emulator, run);
+  const summary = await emulator.summaryOf(run);
 
   assert.equal(summary.Status, 'PASSED');
   assert.ok(summary.EndTime instanceof Date, 'EndTime is set');
@@ -69,15 +36,15 @@ test('the first summary of an immediate-mode run is already PASSED with an EndTi
 test('an immediate-mode run has every record at once', async () => {
   const run = await startRun(emulator, { observations: 3, Tags: { 'emulator:mode': 'immediate' } });
 
-  const records = await recordsOf(emulator, run);
+  const records = await emulator.recordsOf(run);
 
-  assert.deepEqual(statuses(records), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'PASSED']]);
+  assert.deepEqual(recordStatuses(records), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'PASSED']]);
 });
 
 test('an immediate-mode run tagged outcome FAILED is FAILED at its first summary', async () => {
   const run = await startRun(emulator, { Tags: { 'emulator:mode': 'immediate', 'emulator:outcome': 'FAILED' } });
 
-  const summary = await summaryOf(emulator, run);
+  const summary = await emulator.summaryOf(run);
 
   assert.equal(summary.Status, 'FAILED');
 });
@@ -89,10 +56,10 @@ test('a manual-mode run that nobody polls stays INITIATED', async () => {
 
   await sleep(400); // the timed run of the same content would be PASSED after ~250 ms
   // Listing does not count as a poll (only GetTestCaseExecutionSummary does).
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({
+  const { TestCaseExecutions } = await emulator.listTestCaseExecutions({
     InstanceId: run.InstanceId, TestCaseId: run.TestCaseId,
-  }));
-  const records = await recordsOf(emulator, run);
+  });
+  const records = await emulator.recordsOf(run);
 
   assert.equal(run.started.Status, 'INITIATED');
   assert.equal(TestCaseExecutions[0].TestCaseExecutionStatus, 'INITIATED');
@@ -105,7 +72,7 @@ test('each summary poll moves a manual-mode run one step until PASSED after 1 + 
 
   const seen = [];
   for (let poll = 0; poll < observations + 1; poll++) {
-    seen.push((await summaryOf(emulator, run)).Status);
+    seen.push((await emulator.summaryOf(run)).Status);
   }
 
   assert.deepEqual(seen, [...Array(observations).fill('IN_PROGRESS'), 'PASSED']);
@@ -116,8 +83,8 @@ test('a manual-mode run reaches one more observation per summary poll', async ()
 
   const afterPolls = [];
   for (let poll = 0; poll < 4; poll++) {
-    await summaryOf(emulator, run);
-    afterPolls.push(statuses(await recordsOf(emulator, run)));
+    await emulator.summaryOf(run);
+    afterPolls.push(recordStatuses(await emulator.recordsOf(run)));
   }
 
   assert.deepEqual(afterPolls, [
@@ -131,19 +98,19 @@ test('a manual-mode run reaches one more observation per summary poll', async ()
 test('listing the records of a manual-mode run does not move it', async () => {
   const run = await startRun(emulator, { Tags: { 'emulator:mode': 'manual' } });
 
-  for (let i = 0; i < 5; i++) await recordsOf(emulator, run);
-  const records = await recordsOf(emulator, run);
+  for (let i = 0; i < 5; i++) await emulator.recordsOf(run);
+  const records = await emulator.recordsOf(run);
 
   assert.deepEqual(records, []);
 });
 
 test('a manual-mode run can be stopped between polls', async () => {
   const run = await startRun(emulator, { observations: 3, Tags: { 'emulator:mode': 'manual' } });
-  await summaryOf(emulator, run);
+  await emulator.summaryOf(run);
 
-  await emulator.client.send(new StopTestCaseExecutionCommand(ids(run)));
+  await emulator.stop(run);
 
-  const summary = await summaryOf(emulator, run);
+  const summary = await emulator.summaryOf(run);
   assert.equal(summary.Status, 'STOPPED');
 });
 
@@ -153,7 +120,7 @@ test('with 1000 polls per step, polling a manual-mode run does not move it', asy
   const run = await startRun(pollProof, { Tags: { 'emulator:mode': 'manual' } });
 
   const seen = [];
-  for (let poll = 0; poll < 5; poll++) seen.push((await summaryOf(pollProof, run)).Status);
+  for (let poll = 0; poll < 5; poll++) seen.push((await pollProof.summaryOf(run)).Status);
 
   assert.deepEqual(seen, Array(5).fill('INITIATED'));
 });
@@ -163,21 +130,21 @@ test('advancing a manual-mode run 10 steps takes it to PASSED', async () => {
 
   const advanced = await advance(pollProof, { executionId: run.TestCaseExecutionId, steps: 10 });
 
-  const summary = await summaryOf(pollProof, run);
-  const records = await recordsOf(pollProof, run);
+  const summary = await pollProof.summaryOf(run);
+  const records = await pollProof.recordsOf(run);
   assert.equal(advanced.runsAdvanced, 1);
   assert.equal(summary.Status, 'PASSED');
   assert.ok(summary.EndTime instanceof Date, 'EndTime is set');
-  assert.deepEqual(statuses(records), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'PASSED']]);
+  assert.deepEqual(recordStatuses(records), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'PASSED']]);
 });
 
 test('advancing a manual-mode run one step at a time moves it INITIATED, IN_PROGRESS, then PASSED', async () => {
   const run = await startRun(pollProof, { observations: 2, Tags: { 'emulator:mode': 'manual' } });
 
-  const seen = [(await summaryOf(pollProof, run)).Status];
+  const seen = [(await pollProof.summaryOf(run)).Status];
   for (let step = 0; step < 3; step++) {
     await advance(pollProof, { executionId: run.TestCaseExecutionId });
-    seen.push((await summaryOf(pollProof, run)).Status);
+    seen.push((await pollProof.summaryOf(run)).Status);
   }
 
   assert.deepEqual(seen, ['INITIATED', 'IN_PROGRESS', 'IN_PROGRESS', 'PASSED']);
@@ -192,9 +159,9 @@ test('advancing by instance moves every manual-mode run of that instance and no 
   const advanced = await advance(pollProof, { instanceId: InstanceId, steps: 10 });
 
   assert.equal(advanced.runsAdvanced, 2);
-  assert.equal((await summaryOf(pollProof, first)).Status, 'PASSED');
-  assert.equal((await summaryOf(pollProof, second)).Status, 'PASSED');
-  assert.equal((await summaryOf(pollProof, elsewhere)).Status, 'INITIATED');
+  assert.equal((await pollProof.summaryOf(first)).Status, 'PASSED');
+  assert.equal((await pollProof.summaryOf(second)).Status, 'PASSED');
+  assert.equal((await pollProof.summaryOf(elsewhere)).Status, 'INITIATED');
 });
 
 test('advancing a finished manual-mode run moves nothing', async () => {
@@ -204,7 +171,7 @@ test('advancing a finished manual-mode run moves nothing', async () => {
   const again = await advance(pollProof, { executionId: run.TestCaseExecutionId, steps: 10 });
 
   assert.equal(again.runsAdvanced, 0);
-  assert.equal((await summaryOf(pollProof, run)).Status, 'PASSED');
+  assert.equal((await pollProof.summaryOf(run)).Status, 'PASSED');
 });
 
 test('a negative step count for executions/advance fails with InvalidParameterException', async () => {

@@ -2,30 +2,15 @@
 
 import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  InvalidRequestException,
-  ResourceNotFoundException,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, expectServiceError, newInstanceId, uniqueName } from './support/fixtures.mjs';
+import { InvalidRequestException, ResourceNotFoundException } from '@aws-sdk/client-connect';
+import { expectServiceError, newInstanceId, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
 
-async function create(input = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-  return TestCaseId;
-}
-
-const describe = (input) => emulator.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, ...input }));
-const start = (input) => emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, ...input }));
-const summary = (input) => emulator.client.send(new GetTestCaseExecutionSummaryCommand({ InstanceId: instanceId, ...input }));
+const create = async (input) => (await emulator.createTestCase(input)).TestCaseId;
+const describe = (input) => emulator.describeTestCase(input);
+const start = (input) => emulator.startTestCaseExecution(input);
+const summary = (input) => emulator.getTestCaseExecutionSummary(input);
 
 test('describing an unknown test case fails with ResourceNotFoundException', async () => {
   await expectServiceError(describe({ TestCaseId: randomUUID() }), ResourceNotFoundException, 404);

@@ -6,62 +6,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CreateTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  ListTestCaseExecutionRecordsCommand,
-  ListTestCaseExecutionsCommand,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  contentWithObservations,
-  newInstanceId,
-  uniqueName,
-  waitForStatus,
-  waitForTerminal,
-} from './support/fixtures.mjs';
+import { pollUntil, recordStatuses, useEmulator, waitForStatus, waitForTerminal } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
 // A default-configured server for this file alone: advancing its clock cannot disturb other files' runs.
 const isolated = useEmulator({ env: {} });
 
-/** Creates a published test case of `observations` observations with `Tags` and starts one run of it. */
-async function startRun(server, { observations = 3, Tags, InstanceId = newInstanceId() } = {}) {
-  const { TestCaseId } = await server.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  const { TestCaseExecutionId } = await server.client.send(
-    new StartTestCaseExecutionCommand({ InstanceId, TestCaseId }));
-  return { InstanceId, TestCaseId, TestCaseExecutionId };
-}
-
-const recordsOf = async (server, run) => (await server.client.send(new ListTestCaseExecutionRecordsCommand({
-  InstanceId: run.InstanceId, TestCaseId: run.TestCaseId, TestCaseExecutionId: run.TestCaseExecutionId,
-}))).ExecutionRecords;
-
-const summaryOf = (server, run) => server.client.send(new GetTestCaseExecutionSummaryCommand(run));
-
-const statuses = (records) => records.map((record) => [record.ObservationId, record.Status]);
+/** Creates a published test case of `observations` observations with `Tags` in a fresh instance and starts a run. */
+const startRun = (server, { observations = 3, Tags } = {}) => server.instance().startRun({ observations, Tags });
 
 /** Waits until the run's records are exactly `expected` ([ObservationId, Status] pairs). */
 async function waitForRecords(server, run, expected, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const records = await recordsOf(server, run);
-    if (JSON.stringify(statuses(records)) === JSON.stringify(expected)) return records;
-    if (Date.now() > deadline) {
-      assert.fail(`records never became ${JSON.stringify(expected)}; last: ${JSON.stringify(statuses(records))}`);
-    }
-    await sleep(10);
-  }
-}
-
-/** Sends an admin call and expects 200; returns the JSON body. */
-async function admin(server, method, path, body) {
-  const response = await server.request(method, path, { body });
-  assert.equal(response.status, 200, `${method} ${path}: ${response.text}`);
-  return response.json;
+  const { result } = await pollUntil(() => server.recordsOf(run),
+    (records) => JSON.stringify(recordStatuses(records)) === JSON.stringify(expected), {
+      timeoutMs,
+      failure: (polls) => `records never became ${JSON.stringify(expected)}; `
+        + `last: ${JSON.stringify(recordStatuses(polls.at(-1)))}`,
+    });
+  return result;
 }
 
 // --- emulator:outcome=FAILED ---------------------------------------------------------------------------------------
@@ -70,13 +32,13 @@ test('a run of a test case tagged outcome FAILED reports FAILED in its summary, 
   const run = await startRun(emulator, { observations: 3, Tags: { 'emulator:outcome': 'FAILED' } });
 
   const { summary } = await waitForTerminal(emulator.client, run);
-  const records = await recordsOf(emulator, run);
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({
+  const records = await emulator.recordsOf(run);
+  const { TestCaseExecutions } = await emulator.listTestCaseExecutions({
     InstanceId: run.InstanceId, TestCaseId: run.TestCaseId,
-  }));
+  });
 
   assert.equal(summary.Status, 'FAILED');
-  assert.equal(records.at(-1).Status, 'FAILED', `records: ${JSON.stringify(statuses(records))}`);
+  assert.equal(records.at(-1).Status, 'FAILED', `records: ${JSON.stringify(recordStatuses(records))}`);
   assert.equal(TestCaseExecutions.length, 1);
   assert.equal(TestCaseExecutions[0].TestCaseExecutionStatus, 'FAILED');
 });
@@ -85,10 +47,10 @@ test('the observation counts of a failed run agree with its records', async () =
   const run = await startRun(emulator, { observations: 4, Tags: { 'emulator:outcome': 'FAILED' } });
 
   const { summary } = await waitForTerminal(emulator.client, run);
-  const records = await recordsOf(emulator, run);
+  const records = await emulator.recordsOf(run);
 
   const count = (status) => records.filter((record) => record.Status === status).length;
-  assert.deepEqual(statuses(records).map(([, status]) => status), ['PASSED', 'PASSED', 'PASSED', 'FAILED']);
+  assert.deepEqual(recordStatuses(records).map(([, status]) => status), ['PASSED', 'PASSED', 'PASSED', 'FAILED']);
   assert.deepEqual(summary.ObservationSummary, {
     TotalObservations: 4, ObservationsPassed: count('PASSED'), ObservationsFailed: count('FAILED'),
   });
@@ -113,27 +75,28 @@ test('an unknown outcome tag value is ignored and the run passes', async () => {
 
 // --- emulator:failObservation -------------------------------------------------------------------------------------
 
-test('failObservation naming the second observation leaves 2 records, the second FAILED', async () => {
-  const run = await startRun(emulator, { observations: 4, Tags: { 'emulator:failObservation': 'step1' } });
+const FAILED_OBSERVATIONS = {
+  'failObservation naming the second observation leaves 2 records, the second FAILED': {
+    observations: 4, failObservation: 'step1', records: [['start', 'PASSED'], ['step1', 'FAILED']], passed: 1,
+  },
+  'failObservation naming the first observation fails the run at its first record': {
+    observations: 3, failObservation: 'start', records: [['start', 'FAILED']], passed: 0,
+  },
+};
 
-  const { summary } = await waitForTerminal(emulator.client, run);
-  const records = await recordsOf(emulator, run);
+for (const [name, { observations, failObservation, records: expected, passed }] of Object.entries(FAILED_OBSERVATIONS)) {
+  test(name, async () => {
+    const run = await startRun(emulator, { observations, Tags: { 'emulator:failObservation': failObservation } });
 
-  assert.equal(summary.Status, 'FAILED');
-  assert.deepEqual(statuses(records), [['start', 'PASSED'], ['step1', 'FAILED']]);
-  assert.deepEqual(summary.ObservationSummary, { TotalObservations: 4, ObservationsPassed: 1, ObservationsFailed: 1 });
-});
+    const { summary } = await waitForTerminal(emulator.client, run);
+    const records = await emulator.recordsOf(run);
 
-test('failObservation naming the first observation fails the run at its first record', async () => {
-  const run = await startRun(emulator, { observations: 3, Tags: { 'emulator:failObservation': 'start' } });
-
-  const { summary } = await waitForTerminal(emulator.client, run);
-  const records = await recordsOf(emulator, run);
-
-  assert.equal(summary.Status, 'FAILED');
-  assert.deepEqual(statuses(records), [['start', 'FAILED']]);
-  assert.deepEqual(summary.ObservationSummary, { TotalObservations: 3, ObservationsPassed: 0, ObservationsFailed: 1 });
-});
+    assert.equal(summary.Status, 'FAILED');
+    assert.deepEqual(recordStatuses(records), expected);
+    assert.deepEqual(summary.ObservationSummary,
+      { TotalObservations: observations, ObservationsPassed: passed, ObservationsFailed: 1 });
+  });
+}
 
 // README: reserved tags with values the emulator does not know are ignored.
 test('failObservation naming no observation of the content is ignored and the run passes', async () => {
@@ -152,24 +115,24 @@ test('a run tagged outcome TIMEOUT stays IN_PROGRESS at its last observation', a
   await waitForRecords(emulator, run, [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
   await sleep(500); // five observation times (100 ms each): a matching observation would have passed by now
 
-  const summary = await summaryOf(emulator, run);
-  const records = await recordsOf(emulator, run);
+  const summary = await emulator.summaryOf(run);
+  const records = await emulator.recordsOf(run);
   assert.equal(summary.Status, 'IN_PROGRESS');
   assert.equal(summary.EndTime, undefined);
-  assert.deepEqual(statuses(records), [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
+  assert.deepEqual(recordStatuses(records), [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
 });
 
 test('advancing the clock 5 minutes ends a TIMEOUT run FAILED at the time cap', async (t) => {
   const run = await startRun(isolated, { observations: 2, Tags: { 'emulator:outcome': 'TIMEOUT' } });
   await waitForRecords(isolated, run, [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
 
-  const clock = await admin(isolated, 'POST', '/_emulator/clock/advance', { millis: 300_000 });
+  const clock = await isolated.admin('POST', '/_emulator/clock/advance', { millis: 300_000 });
 
   const summary = await waitForStatus(isolated.client, run, ['FAILED', 'PASSED', 'STOPPED'], { timeoutMs: 5_000 });
-  const records = await recordsOf(isolated, run);
+  const records = await isolated.recordsOf(run);
   assert.ok(clock.offsetMillis >= 300_000, `clock offset after the advance: ${JSON.stringify(clock)}`);
   assert.equal(summary.Status, 'FAILED');
-  assert.deepEqual(statuses(records), [['start', 'PASSED'], ['greeting', 'FAILED']]);
+  assert.deepEqual(recordStatuses(records), [['start', 'PASSED'], ['greeting', 'FAILED']]);
   assert.deepEqual(summary.ObservationSummary, { TotalObservations: 2, ObservationsPassed: 1, ObservationsFailed: 1 });
   // The cap counts from IN_PROGRESS, which follows Start after timing.initiatedMillis (50 ms).
   const ranFor = summary.EndTime.getTime() - summary.StartTime.getTime();
@@ -181,7 +144,7 @@ test('the FAILED record of a run ended by the time cap says so in its Record', a
   const run = await startRun(isolated, { observations: 2, Tags: { 'emulator:outcome': 'TIMEOUT' } });
   await waitForRecords(isolated, run, [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
 
-  await admin(isolated, 'POST', '/_emulator/clock/advance', { millis: 300_000 });
+  await isolated.admin('POST', '/_emulator/clock/advance', { millis: 300_000 });
 
   const records = await waitForRecords(isolated, run, [['start', 'PASSED'], ['greeting', 'FAILED']], 5_000);
   const detail = JSON.parse(records.at(-1).Record);
@@ -195,9 +158,9 @@ test('advancing the clock less than the cap leaves a TIMEOUT run IN_PROGRESS', a
   const run = await startRun(isolated, { observations: 2, Tags: { 'emulator:outcome': 'TIMEOUT' } });
   await waitForRecords(isolated, run, [['start', 'PASSED'], ['greeting', 'IN_PROGRESS']]);
 
-  await admin(isolated, 'POST', '/_emulator/clock/advance', { millis: 200_000 });
+  await isolated.admin('POST', '/_emulator/clock/advance', { millis: 200_000 });
 
-  const summary = await summaryOf(isolated, run);
+  const summary = await isolated.summaryOf(run);
   assert.equal(summary.Status, 'IN_PROGRESS');
 });
 
@@ -205,7 +168,7 @@ test('a normal run that the clock overtakes catches up and PASSES with the times
   const run = await startRun(isolated, { observations: 3, Tags: { 'emulator:observationMillis': '60000' } });
   await waitForStatus(isolated.client, run, ['IN_PROGRESS']);
 
-  await admin(isolated, 'POST', '/_emulator/clock/advance', { millis: 200_000 });
+  await isolated.admin('POST', '/_emulator/clock/advance', { millis: 200_000 });
 
   const summary = await waitForStatus(isolated.client, run, ['PASSED', 'FAILED', 'STOPPED'], { timeoutMs: 5_000 });
   assert.equal(summary.Status, 'PASSED');
@@ -215,10 +178,7 @@ test('a normal run that the clock overtakes catches up and PASSES with the times
 });
 
 test('with outcome.failureRatio 1 an untagged run fails but a run tagged outcome PASSED passes', async (t) => {
-  const before = await admin(isolated, 'GET', '/_emulator/controls');
-  t.after(() => isolated.request('PUT', '/_emulator/controls',
-    { body: { 'outcome.failureRatio': before['outcome.failureRatio'] } }));
-  await admin(isolated, 'PUT', '/_emulator/controls', { 'outcome.failureRatio': 1 });
+  await isolated.withControls(t, { 'outcome.failureRatio': 1 });
 
   const untagged = await startRun(isolated, { observations: 2 });
   const tagged = await startRun(isolated, { observations: 2, Tags: { 'emulator:outcome': 'PASSED' } });

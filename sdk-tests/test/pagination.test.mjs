@@ -4,29 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CreateTestCaseCommand,
   InvalidParameterException,
   ListTestCaseExecutionRecordsCommand,
   ListTestCaseExecutionsCommand,
   ListTestCasesCommand,
   SearchTestCasesCommand,
-  StartTestCaseExecutionCommand,
 } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  contentWithObservations,
-  expectServiceError,
-  forgeToken,
-  newInstanceId,
-  uniqueName,
-  waitForTerminal,
-} from './support/fixtures.mjs';
+import { expectServiceError, forgeToken, newInstanceId, uniqueName, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
-
-const send = (Command, input) => emulator.client.send(new Command({ InstanceId: instanceId, ...input }));
 
 // Shared fixtures: three test cases, and two finished runs of a three-observation test case.
 let testCaseIds;
@@ -36,13 +22,12 @@ async function seed() {
   if (testCaseIds) return;
   testCaseIds = [];
   for (let i = 0; i < 3; i++) {
-    const { TestCaseId } = await send(CreateTestCaseCommand, { Name: uniqueName(`paged ${i}`), Content: VALID_CONTENT });
+    const { TestCaseId } = await emulator.createTestCase({ Name: uniqueName(`paged ${i}`) });
     testCaseIds.push(TestCaseId);
   }
-  const { TestCaseId } = await send(CreateTestCaseCommand, { Name: uniqueName('ran'), Content: contentWithObservations(3) });
+  const { TestCaseId } = await emulator.createTestCase({ Name: uniqueName('ran'), observations: 3 });
   for (let i = 0; i < 2; i++) {
-    const { TestCaseExecutionId } = await send(StartTestCaseExecutionCommand, { TestCaseId });
-    await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
+    const { TestCaseExecutionId } = await emulator.runToEnd(TestCaseId);
     run = { TestCaseId, TestCaseExecutionId };
   }
 }
@@ -58,7 +43,7 @@ const FIRST_PAGES = {
 async function firstToken(operation) {
   await seed();
   const { Command, input } = FIRST_PAGES[operation];
-  const page = await send(Command, input());
+  const page = await emulator.send(Command, input());
   assert.equal(typeof page.NextToken, 'string', `${operation} should return a NextToken on a first page of one item`);
   return page.NextToken;
 }
@@ -67,7 +52,7 @@ for (const [operation, { Command, input }] of Object.entries(FIRST_PAGES)) {
   test(`${operation} accepts its own NextToken for the next page`, async () => {
     const NextToken = await firstToken(operation);
 
-    const page = await send(Command, { ...input(), NextToken });
+    const page = await emulator.send(Command, { ...input(), NextToken });
 
     assert.equal(page.$metadata.httpStatusCode, 200);
   });
@@ -75,13 +60,13 @@ for (const [operation, { Command, input }] of Object.entries(FIRST_PAGES)) {
   test(`${operation} rejects a NextToken with one character changed with InvalidParameterException`, async () => {
     const NextToken = forgeToken(await firstToken(operation));
 
-    await expectServiceError(send(Command, { ...input(), NextToken }), InvalidParameterException, 400);
+    await expectServiceError(emulator.send(Command, { ...input(), NextToken }), InvalidParameterException, 400);
   });
 
   test(`${operation} rejects a garbage NextToken with InvalidParameterException`, async () => {
     await seed();
 
-    await expectServiceError(send(Command, { ...input(), NextToken: 'abc' }), InvalidParameterException, 400);
+    await expectServiceError(emulator.send(Command, { ...input(), NextToken: 'abc' }), InvalidParameterException, 400);
   });
 }
 
@@ -95,39 +80,40 @@ test('a NextToken is URL-safe', async () => {
 test('a ListTestCases token used on ListTestCaseExecutions fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('ListTestCases');
 
-  await expectServiceError(send(ListTestCaseExecutionsCommand, { MaxResults: 1, NextToken }), InvalidParameterException, 400);
+  await expectServiceError(emulator.send(ListTestCaseExecutionsCommand, { MaxResults: 1, NextToken }),
+    InvalidParameterException, 400);
 });
 
 test('a ListTestCases token used on SearchTestCases fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('ListTestCases');
 
-  await expectServiceError(send(SearchTestCasesCommand, { MaxResults: 1, NextToken }), InvalidParameterException, 400);
+  await expectServiceError(emulator.send(SearchTestCasesCommand, { MaxResults: 1, NextToken }), InvalidParameterException, 400);
 });
 
 test('a SearchTestCases token used on ListTestCases fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('SearchTestCases');
 
-  await expectServiceError(send(ListTestCasesCommand, { MaxResults: 1, NextToken }), InvalidParameterException, 400);
+  await expectServiceError(emulator.send(ListTestCasesCommand, { MaxResults: 1, NextToken }), InvalidParameterException, 400);
 });
 
 test('a ListTestCaseExecutions token used on ListTestCaseExecutionRecords fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('ListTestCaseExecutions');
 
-  await expectServiceError(send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 1, NextToken }),
+  await expectServiceError(emulator.send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 1, NextToken }),
     InvalidParameterException, 400);
 });
 
 test('a ListTestCases token used on another instance fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('ListTestCases');
 
-  await expectServiceError(send(ListTestCasesCommand, { InstanceId: newInstanceId(), MaxResults: 1, NextToken }),
+  await expectServiceError(emulator.send(ListTestCasesCommand, { InstanceId: newInstanceId(), MaxResults: 1, NextToken }),
     InvalidParameterException, 400);
 });
 
 test('a SearchTestCases token used with other search criteria fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('SearchTestCases');
 
-  const search = send(SearchTestCasesCommand, {
+  const search = emulator.send(SearchTestCasesCommand, {
     MaxResults: 1, NextToken, SearchCriteria: { StatusCondition: 'PUBLISHED' },
   });
 
@@ -137,7 +123,7 @@ test('a SearchTestCases token used with other search criteria fails with Invalid
 test('a SearchTestCases token used with another tag filter fails with InvalidParameterException', async () => {
   const NextToken = await firstToken('SearchTestCases');
 
-  const search = send(SearchTestCasesCommand, {
+  const search = emulator.send(SearchTestCasesCommand, {
     MaxResults: 1, NextToken, SearchFilter: { TagFilter: { TagCondition: { TagKey: 'team', TagValue: 'qa' } } },
   });
 
@@ -146,9 +132,9 @@ test('a SearchTestCases token used with another tag filter fails with InvalidPar
 
 test('a ListTestCases token still works with another MaxResults', async () => {
   await seed();
-  const first = await send(ListTestCasesCommand, { MaxResults: 1 });
+  const first = await emulator.send(ListTestCasesCommand, { MaxResults: 1 });
 
-  const rest = await send(ListTestCasesCommand, { MaxResults: 1000, NextToken: first.NextToken });
+  const rest = await emulator.send(ListTestCasesCommand, { MaxResults: 1000, NextToken: first.NextToken });
 
   const ids = [...first.TestCaseSummaryList, ...rest.TestCaseSummaryList].map((summary) => summary.Id);
   assert.deepEqual(ids.slice(0, 3), testCaseIds);
@@ -158,9 +144,9 @@ test('a ListTestCases token still works with another MaxResults', async () => {
 
 test('a SearchTestCases token still works with another MaxResults', async () => {
   await seed();
-  const first = await send(SearchTestCasesCommand, { MaxResults: 1 });
+  const first = await emulator.send(SearchTestCasesCommand, { MaxResults: 1 });
 
-  const rest = await send(SearchTestCasesCommand, { MaxResults: 100, NextToken: first.NextToken });
+  const rest = await emulator.send(SearchTestCasesCommand, { MaxResults: 100, NextToken: first.NextToken });
 
   const ids = [...first.TestCases, ...rest.TestCases].map((testCase) => testCase.Id);
   assert.equal(ids.length, first.ApproximateTotalCount);
@@ -169,9 +155,9 @@ test('a SearchTestCases token still works with another MaxResults', async () => 
 
 test('a records token still works with another MaxResults', async () => {
   await seed();
-  const first = await send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 1 });
+  const first = await emulator.send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 1 });
 
-  const rest = await send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 100, NextToken: first.NextToken });
+  const rest = await emulator.send(ListTestCaseExecutionRecordsCommand, { ...run, MaxResults: 100, NextToken: first.NextToken });
 
   assert.deepEqual([...first.ExecutionRecords, ...rest.ExecutionRecords].map((record) => record.ObservationId),
     ['start', 'step1', 'greeting']);

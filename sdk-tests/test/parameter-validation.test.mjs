@@ -4,27 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  InvalidParameterException,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  expectServiceError,
-  expectServiceErrorNamed,
-  newInstanceId,
-  uniqueName,
-} from './support/fixtures.mjs';
+import { InvalidParameterException } from '@aws-sdk/client-connect';
+import { expectServiceError, expectServiceErrorNamed, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
-
-const create = (input) => emulator.client.send(new CreateTestCaseCommand({
-  InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-}));
+const create = (input) => emulator.createTestCase(input);
 
 /** A JSON object text of exactly `length` characters. */
 function jsonOfLength(length) {
@@ -79,7 +63,7 @@ test('creating a test case at every upper limit succeeds', async () => {
 });
 
 test('describing in an instance that is neither a UUID nor an instance ARN fails with InvalidParameterException', async () => {
-  const describe = emulator.client.send(new DescribeTestCaseCommand({ InstanceId: 'not-an-instance', TestCaseId: randomUUID() }));
+  const describe = emulator.describeTestCase({ InstanceId: 'not-an-instance', TestCaseId: randomUUID() });
 
   await expectServiceError(describe, InvalidParameterException, 400);
 });
@@ -87,25 +71,19 @@ test('describing in an instance that is neither a UUID nor an instance ARN fails
 test('starting with a client token of 501 characters fails with InvalidParameterException', async () => {
   const { TestCaseId } = await create({});
 
-  const start = emulator.client.send(new StartTestCaseExecutionCommand({
-    InstanceId: instanceId, TestCaseId, ClientToken: 't'.repeat(501),
-  }));
+  const start = emulator.startTestCaseExecution({ TestCaseId, ClientToken: 't'.repeat(501) });
 
   await expectServiceError(start, InvalidParameterException, 400);
 });
 
 test('starting with a test case id of 501 characters fails with InvalidParameterException', async () => {
-  const start = emulator.client.send(new StartTestCaseExecutionCommand({
-    InstanceId: instanceId, TestCaseId: 'a'.repeat(501),
-  }));
+  const start = emulator.startTestCaseExecution({ TestCaseId: 'a'.repeat(501) });
 
   await expectServiceError(start, InvalidParameterException, 400);
 });
 
 test('starting in an instance id of 101 characters fails with InvalidParameterException', async () => {
-  const start = emulator.client.send(new StartTestCaseExecutionCommand({
-    InstanceId: 'i'.repeat(101), TestCaseId: randomUUID(),
-  }));
+  const start = emulator.startTestCaseExecution({ InstanceId: 'i'.repeat(101), TestCaseId: randomUUID() });
 
   await expectServiceError(start, InvalidParameterException, 400);
 });

@@ -4,48 +4,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CreateTestCaseCommand,
-  ListTestCaseExecutionsCommand,
-  ServiceQuotaExceededException,
-  StartTestCaseExecutionCommand,
-  StopTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { launchEmulator, useEmulator } from './support/emulator.mjs';
-import {
-  contentWithObservations,
-  expectServiceError,
-  newInstanceId,
-  uniqueName,
-  waitForTerminal,
-} from './support/fixtures.mjs';
+import { ServiceQuotaExceededException } from '@aws-sdk/client-connect';
+import { SLOW_TAGS, expectServiceError, launchEmulator, pollUntil, useEmulator, waitForTerminal } from './support/fixtures.mjs';
 
 const loadtest = useEmulator({ env: { EMULATOR_PROFILE: 'loadtest' } });
 const overridden = useEmulator({ env: { EMULATOR_PROFILE: 'loadtest', EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE: '3' } });
 
-const SLOW = { 'emulator:observationMillis': '60000' };
-
-async function createTestCase(server, { observations = 2, Tags, InstanceId = newInstanceId() } = {}) {
-  const { TestCaseId } = await server.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  return { InstanceId, TestCaseId };
-}
-
-async function config(server) {
-  const response = await server.request('GET', '/_emulator/config');
-  assert.equal(response.status, 200, response.text);
-  return response.json;
-}
-
-/** Stops the runs of `ids`'s instance listed in `started` when the test `t` ends. */
-function stopAfter(t, server, ids, started) {
-  t.after(async () => {
-    for (const { TestCaseExecutionId } of started) {
-      await server.client.send(new StopTestCaseExecutionCommand({ ...ids, TestCaseExecutionId })).catch(() => {});
-    }
-  });
-}
+const config = (server) => server.admin('GET', '/_emulator/config');
 
 test('GET /_emulator/config of a server started with EMULATOR_PROFILE=loadtest shows profile loadtest', async () => {
   const { profile, values } = await config(loadtest);
@@ -66,42 +31,34 @@ test('the loadtest profile has no quotas and fast timings', async () => {
 });
 
 test('with the loadtest profile 150 starts on one instance are all accepted', async (t) => {
-  const ids = await createTestCase(loadtest, { Tags: SLOW });
-  const started = [];
-  stopAfter(t, loadtest, ids, started);
+  const runner = await loadtest.runner(t, { Tags: SLOW_TAGS });
 
-  for (let i = 0; i < 150; i++) {
-    started.push(await loadtest.client.send(new StartTestCaseExecutionCommand(ids)));
-  }
+  const started = await runner.startMany(150);
 
   assert.equal(started.length, 150);
-  assert.ok(started.every((run) => run.Status === 'INITIATED'));
+  assert.ok(started.every((run) => run.started.Status === 'INITIATED'));
   assert.equal(new Set(started.map((run) => run.TestCaseExecutionId)).size, 150, 'every start is a new execution');
 });
 
 test('with the loadtest profile more than 5 runs of one instance are IN_PROGRESS at once', async (t) => {
-  const ids = await createTestCase(loadtest, { Tags: SLOW });
-  const started = [];
-  stopAfter(t, loadtest, ids, started);
-  for (let i = 0; i < 10; i++) started.push(await loadtest.client.send(new StartTestCaseExecutionCommand(ids)));
+  const runner = await loadtest.runner(t, { Tags: SLOW_TAGS });
+  await runner.startMany(10);
 
-  const deadline = Date.now() + 5_000;
-  let statuses;
-  for (;;) {
-    const { TestCaseExecutions } = await loadtest.client.send(new ListTestCaseExecutionsCommand({ InstanceId: ids.InstanceId }));
-    statuses = TestCaseExecutions.map((execution) => execution.TestCaseExecutionStatus);
-    if (statuses.every((status) => status === 'IN_PROGRESS') || Date.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const listedStatuses = async () => (await loadtest.listTestCaseExecutions({ InstanceId: runner.InstanceId }))
+    .TestCaseExecutions.map((execution) => execution.TestCaseExecutionStatus);
+  const everyRunInProgress = (statuses) => statuses.every((status) => status === 'IN_PROGRESS');
+  const { result: statuses } = await pollUntil(listedStatuses, everyRunInProgress, {
+    intervalMs: 20, timeoutMs: 5_000, failure: (polls) => `statuses: ${polls.at(-1).join(', ')}`,
+  });
   assert.deepEqual(statuses, Array(10).fill('IN_PROGRESS'));
 });
 
 test('a run on the loadtest profile passes within a fraction of a second', async () => {
-  const ids = await createTestCase(loadtest, { observations: 3 });
+  const { InstanceId, TestCaseId } = await loadtest.instance().newTestCase({ observations: 3 });
 
   const startedAt = Date.now();
-  const { TestCaseExecutionId } = await loadtest.client.send(new StartTestCaseExecutionCommand(ids));
-  const { summary } = await waitForTerminal(loadtest.client, { ...ids, TestCaseExecutionId }, { intervalMs: 5 });
+  const run = await loadtest.start(TestCaseId, { InstanceId });
+  const { summary } = await waitForTerminal(loadtest.client, run, { intervalMs: 5 });
 
   assert.equal(summary.Status, 'PASSED');
   // 10 ms + 3 × 20 ms; the aws profile's timings would take 350 ms.
@@ -119,25 +76,19 @@ test('an environment variable overrides a key the loadtest profile sets', async 
 });
 
 test('with the loadtest profile and quota.maxQueuedPerInstance 3 the 4th start gets ServiceQuotaExceededException', async (t) => {
-  const ids = await createTestCase(overridden, { Tags: SLOW });
-  const started = [];
-  stopAfter(t, overridden, ids, started);
-  for (let i = 0; i < 3; i++) started.push(await overridden.client.send(new StartTestCaseExecutionCommand(ids)));
+  const runner = await overridden.runner(t, { Tags: SLOW_TAGS });
+  await runner.startMany(3);
 
-  await expectServiceError(overridden.client.send(new StartTestCaseExecutionCommand(ids)), ServiceQuotaExceededException, 402);
+  await expectServiceError(runner.start(), ServiceQuotaExceededException, 402);
 });
 
 // README, Configuration: "Environment beats file beats the profile beats defaults", at runtime too.
 test('switching the profile at runtime keeps a key set by an environment variable', async (t) => {
-  const previous = (await overridden.request('GET', '/_emulator/controls')).json;
-  t.after(() => overridden.request('PUT', '/_emulator/controls', { body: previous }));
+  const switched = await overridden.withControls(t, { profile: 'aws' });
 
-  const switched = await overridden.request('PUT', '/_emulator/controls', { body: { profile: 'aws' } });
-
-  assert.equal(switched.status, 200, switched.text);
-  assert.equal(switched.json.profile, 'aws');
-  assert.equal(String(switched.json['quota.maxRunningPerInstance']), '5', 'the aws profile\'s own key applies');
-  assert.equal(String(switched.json['quota.maxQueuedPerInstance']), '3', 'the environment still wins');
+  assert.equal(switched.profile, 'aws');
+  assert.equal(String(switched['quota.maxRunningPerInstance']), '5', 'the aws profile\'s own key applies');
+  assert.equal(String(switched['quota.maxQueuedPerInstance']), '3', 'the environment still wins');
 });
 
 test('an unknown profile stops the server at start with a message', async (t) => {

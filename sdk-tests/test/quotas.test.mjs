@@ -5,70 +5,28 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CreateTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  ListTestCaseExecutionsCommand,
-  ServiceQuotaExceededException,
-  StartTestCaseExecutionCommand,
-  StopTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  contentWithObservations,
-  expectServiceError,
-  newInstanceId,
-  uniqueName,
-  waitForStatus,
-} from './support/fixtures.mjs';
+import { ServiceQuotaExceededException } from '@aws-sdk/client-connect';
+import { SLOW_TAGS, expectServiceError, pollUntil, uniqueName, useEmulator, waitForStatus } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
 
 const MAX_RUNNING = 5;
 const MAX_QUEUED = 100;
-const SLOW = { 'emulator:observationMillis': '60000' };
 
 /**
  * A fresh instance with one slow published test case. `start()` starts a run of it and remembers it;
  * every run still going is stopped when the test ends.
  */
-async function slowInstance(t) {
-  const InstanceId = newInstanceId();
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId, Name: uniqueName('slow'), Content: contentWithObservations(2), Tags: SLOW,
-  }));
-  const runs = [];
-  t.after(async () => {
-    for (const run of runs) {
-      await emulator.client.send(new StopTestCaseExecutionCommand(run)).catch(() => {});
-    }
-  });
-  return {
-    InstanceId,
-    TestCaseId,
-    runs,
-    async start() {
-      const started = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId, TestCaseId }));
-      const run = { InstanceId, TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId };
-      runs.push(run);
-      return { ...run, Status: started.Status };
-    },
-    async startMany(count) {
-      const started = [];
-      for (let i = 0; i < count; i++) started.push(await this.start());
-      return started;
-    },
-  };
-}
+const slowInstance = (t) => emulator.runner(t, { Name: uniqueName('slow'), Tags: SLOW_TAGS });
 
-const statusOf = async (run) => (await emulator.client.send(new GetTestCaseExecutionSummaryCommand(run))).Status;
+const statusOf = async (run) => (await emulator.summaryOf(run)).Status;
 
 /** Statuses of every run of the instance, counted, as ListTestCaseExecutions shows them. */
 async function statusCounts(InstanceId) {
   const counts = {};
   let NextToken;
   do {
-    const page = await emulator.client.send(new ListTestCaseExecutionsCommand({ InstanceId, NextToken }));
+    const page = await emulator.listTestCaseExecutions({ InstanceId, NextToken });
     for (const execution of page.TestCaseExecutions) {
       counts[execution.TestCaseExecutionStatus] = (counts[execution.TestCaseExecutionStatus] ?? 0) + 1;
     }
@@ -79,13 +37,10 @@ async function statusCounts(InstanceId) {
 
 /** Waits until `count` runs of the instance are IN_PROGRESS (the others having had time to start too). */
 async function waitForRunning(InstanceId, count, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await statusCounts(InstanceId);
-    if ((counts.IN_PROGRESS ?? 0) >= count) return counts;
-    if (Date.now() > deadline) assert.fail(`never ${count} runs IN_PROGRESS; counts: ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const { result } = await pollUntil(() => statusCounts(InstanceId), (counts) => (counts.IN_PROGRESS ?? 0) >= count, {
+    intervalMs: 20, timeoutMs, failure: (polls) => `never ${count} runs IN_PROGRESS; counts: ${JSON.stringify(polls.at(-1))}`,
+  });
+  return result;
 }
 
 test('the 101st start on one instance fails with ServiceQuotaExceededException (402)', async (t) => {
@@ -95,7 +50,7 @@ test('the 101st start on one instance fails with ServiceQuotaExceededException (
   const error = await expectServiceError(instance.start(), ServiceQuotaExceededException, 402);
 
   assert.equal(accepted.length, MAX_QUEUED);
-  assert.ok(accepted.every((run) => run.Status === 'INITIATED'), 'all 100 starts answer INITIATED');
+  assert.ok(accepted.every((run) => run.started.Status === 'INITIATED'), 'all 100 starts answer INITIATED');
   assert.equal(error.$metadata.httpStatusCode, 402);
   assert.equal(error.name, 'ServiceQuotaExceededException');
 });
@@ -129,7 +84,7 @@ test('stopping a running run lets the oldest waiting run go IN_PROGRESS within a
   await waitForRunning(instance.InstanceId, MAX_RUNNING);
   const [oldestWaiting, youngestWaiting] = runs.slice(MAX_RUNNING);
 
-  await emulator.client.send(new StopTestCaseExecutionCommand(runs[0]));
+  await emulator.stop(runs[0]);
 
   await waitForStatus(emulator.client, oldestWaiting, ['IN_PROGRESS'], { timeoutMs: 1_000 });
   assert.equal(await statusOf(youngestWaiting), 'INITIATED', 'the younger waiting run keeps waiting');
@@ -141,10 +96,10 @@ test('stopping a run of a full instance lets the next start in', async (t) => {
   const runs = await instance.startMany(MAX_QUEUED);
   await assert.rejects(instance.start(), ServiceQuotaExceededException);
 
-  await emulator.client.send(new StopTestCaseExecutionCommand(runs[0]));
+  await emulator.stop(runs[0]);
   const next = await instance.start();
 
-  assert.equal(next.Status, 'INITIATED');
+  assert.equal(next.started.Status, 'INITIATED');
   await assert.rejects(instance.start(), ServiceQuotaExceededException, 'the instance is full again');
 });
 
@@ -153,10 +108,10 @@ test('stopping a waiting run frees its place in the queue', async (t) => {
   const runs = await instance.startMany(MAX_QUEUED);
   await assert.rejects(instance.start(), ServiceQuotaExceededException);
 
-  await emulator.client.send(new StopTestCaseExecutionCommand(runs.at(-1)));
+  await emulator.stop(runs.at(-1));
   const next = await instance.start();
 
-  assert.equal(next.Status, 'INITIATED');
+  assert.equal(next.started.Status, 'INITIATED');
 });
 
 test('a full instance does not limit the starts of another instance', async (t) => {
@@ -165,19 +120,18 @@ test('a full instance does not limit the starts of another instance', async (t) 
   await assert.rejects(full.start(), ServiceQuotaExceededException);
   const other = await slowInstance(t);
 
-  const started = await other.start();
+  const run = await other.start();
 
-  assert.equal(started.Status, 'INITIATED');
+  assert.equal(run.started.Status, 'INITIATED');
 });
 
 test('the quota counts per instance, not per test case', async (t) => {
   const instance = await slowInstance(t);
   await instance.startMany(MAX_QUEUED);
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instance.InstanceId, Name: uniqueName('second'), Content: contentWithObservations(2), Tags: SLOW,
-  }));
+  const { TestCaseId } = await emulator.createTestCase({
+    InstanceId: instance.InstanceId, Name: uniqueName('second'), Tags: SLOW_TAGS,
+  });
 
-  await expectServiceError(emulator.client.send(new StartTestCaseExecutionCommand({
-    InstanceId: instance.InstanceId, TestCaseId,
-  })), ServiceQuotaExceededException, 402);
+  await expectServiceError(emulator.startTestCaseExecution({ InstanceId: instance.InstanceId, TestCaseId }),
+    ServiceQuotaExceededException, 402);
 });

@@ -4,56 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CreateTestCaseCommand,
-  InvalidParameterException,
-  ListTestCaseExecutionRecordsCommand,
-  ResourceNotFoundException,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  assertHasRequestId,
-  contentWithObservations,
-  expectServiceError,
-  newInstanceId,
-  uniqueName,
-  waitForTerminal,
-} from './support/fixtures.mjs';
+import { InvalidParameterException, ResourceNotFoundException } from '@aws-sdk/client-connect';
+import { assertHasRequestId, expectServiceError, recordStatuses, runIds, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
 
 /** The observation Identifiers of contentWithObservations(3), in run order. */
 const THREE_IDS = ['start', 'step1', 'greeting'];
 const EVENT_TYPES = { start: 'TestInitiated', step1: 'MessageReceived', greeting: 'MessageReceived' };
 
-async function createPublished({ observations = 3, Tags } = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  return TestCaseId;
-}
-
-async function startRun(options) {
-  const TestCaseId = await createPublished(options);
-  const { TestCaseExecutionId } = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId }));
-  return { InstanceId: instanceId, TestCaseId, TestCaseExecutionId };
-}
-
-/** Runs a new test case to its end; returns the run's ids and terminal summary. */
-async function finishedRun(options) {
-  const run = await startRun(options);
-  const { summary } = await waitForTerminal(emulator.client, run);
-  return { ...run, summary };
-}
-
-const listRecords = (run, input = {}) => emulator.client.send(new ListTestCaseExecutionRecordsCommand({
-  InstanceId: run.InstanceId, TestCaseId: run.TestCaseId, TestCaseExecutionId: run.TestCaseExecutionId, ...input,
-}));
-
-const statuses = (records) => records.map((record) => [record.ObservationId, record.Status]);
+/** A run of a new test case of 3 observations unless `observations` says otherwise; finishedRun waits for its end. */
+const startRun = ({ observations = 3, Tags } = {}) => emulator.startRun({ observations, Tags });
+const finishedRun = ({ observations = 3, Tags } = {}) => emulator.finishedRun({ observations, Tags });
+const listRecords = (run, input) => emulator.listTestCaseExecutionRecords({ ...runIds(run), ...input });
 
 test('a PASSED run of 3 observations has 3 PASSED records in run order', async () => {
   const run = await finishedRun();
@@ -62,7 +25,7 @@ test('a PASSED run of 3 observations has 3 PASSED records in run order', async (
 
   assertHasRequestId(response);
   assert.equal(run.summary.Status, 'PASSED');
-  assert.deepEqual(statuses(response.ExecutionRecords), THREE_IDS.map((id) => [id, 'PASSED']));
+  assert.deepEqual(recordStatuses(response.ExecutionRecords), THREE_IDS.map((id) => [id, 'PASSED']));
   assert.equal(response.NextToken, undefined);
 });
 
@@ -121,16 +84,7 @@ test('a PASSED record lists the types of the actions that ran', async () => {
 
 test('an IN_PROGRESS record has no endedAt yet', async () => {
   const run = await startRun({ observations: 5 });
-  const deadline = Date.now() + 10_000;
-  let open;
-  while (!open) {
-    const { ExecutionRecords } = await listRecords(run);
-    open = ExecutionRecords.find((record) => record.Status === 'IN_PROGRESS');
-    if (!open) {
-      assert.ok(Date.now() < deadline, 'an IN_PROGRESS record should appear');
-      await sleep(5);
-    }
-  }
+  const open = await emulator.waitForRecord(run, 'IN_PROGRESS');
 
   const detail = JSON.parse(open.Record);
 
@@ -147,7 +101,7 @@ test('a run of a test case tagged emulator:outcome=FAILED ends with a FAILED las
   const { ExecutionRecords } = await listRecords(run);
 
   assert.equal(run.summary.Status, 'FAILED');
-  assert.deepEqual(statuses(ExecutionRecords), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'FAILED']]);
+  assert.deepEqual(recordStatuses(ExecutionRecords), [['start', 'PASSED'], ['step1', 'PASSED'], ['greeting', 'FAILED']]);
 });
 
 test('a FAILED record says so in its Record', async () => {
@@ -167,7 +121,7 @@ test('a run tagged emulator:failObservation fails at that observation and reache
   const { ExecutionRecords } = await listRecords(run);
 
   assert.equal(run.summary.Status, 'FAILED');
-  assert.deepEqual(statuses(ExecutionRecords), [['start', 'PASSED'], ['step1', 'FAILED']]);
+  assert.deepEqual(recordStatuses(ExecutionRecords), [['start', 'PASSED'], ['step1', 'FAILED']]);
   assert.deepEqual(run.summary.ObservationSummary, { TotalObservations: 3, ObservationsPassed: 1, ObservationsFailed: 1 });
 });
 
@@ -177,8 +131,8 @@ test('the Status filter keeps only records in that status', async () => {
   const passed = await listRecords(run, { Status: 'PASSED' });
   const failed = await listRecords(run, { Status: 'FAILED' });
 
-  assert.deepEqual(statuses(passed.ExecutionRecords), [['start', 'PASSED']]);
-  assert.deepEqual(statuses(failed.ExecutionRecords), [['step1', 'FAILED']]);
+  assert.deepEqual(recordStatuses(passed.ExecutionRecords), [['start', 'PASSED']]);
+  assert.deepEqual(recordStatuses(failed.ExecutionRecords), [['step1', 'FAILED']]);
 });
 
 test('the Status filter INITIATED returns an empty list', async () => {
@@ -239,15 +193,15 @@ for (const MaxResults of [0, 101]) {
 }
 
 test('the records of an unknown execution fail with ResourceNotFoundException', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase({ observations: 3 });
 
-  await expectServiceError(listRecords({ InstanceId: instanceId, TestCaseId, TestCaseExecutionId: randomUUID() }),
+  await expectServiceError(listRecords({ TestCaseId, TestCaseExecutionId: randomUUID() }),
     ResourceNotFoundException, 404);
 });
 
 test('the records of an execution cannot be read under another test case id', async () => {
   const run = await finishedRun();
-  const otherTestCase = await createPublished();
+  const { TestCaseId: otherTestCase } = await emulator.createTestCase({ observations: 3 });
 
   await expectServiceError(listRecords({ ...run, TestCaseId: otherTestCase }), ResourceNotFoundException, 404);
 });

@@ -4,27 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { InvalidParameterException, paginateSearchTestCases } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  InvalidParameterException,
-  SearchTestCasesCommand,
-  UpdateTestCaseCommand,
-  paginateSearchTestCases,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  VALID_CONTENT,
-  assertHasRequestId,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  sha256Hex,
+  VALID_CONTENT, assertHasRequestId, expectServiceError, instanceArn, newInstanceId, sha256Hex, useEmulator,
 } from './support/fixtures.mjs';
 
+// Search sees a whole instance, so each test seeds an instance of its own; the emulator's own instance is for the rest.
 const emulator = useEmulator();
-// Search sees a whole instance, so each test seeds an instance of its own; this one is for the rest.
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
 /**
  * Creates one test case per entry of `specs` ({ key: createInput }) in a fresh instance, in order.
@@ -37,17 +24,14 @@ async function seed(specs) {
   const suffix = randomUUID().slice(0, 8);
   for (const [key, input] of Object.entries(specs)) {
     const Name = input.Name ?? `${key}-${suffix}`;
-    const created = await emulator.client.send(new CreateTestCaseCommand({
-      InstanceId, Name, Content: VALID_CONTENT, ...input,
-    }));
+    const created = await emulator.createTestCase({ InstanceId, Name, ...input });
     id[key] = created.TestCaseId;
     name[key] = Name;
   }
   return { InstanceId, id, name };
 }
 
-const search = (InstanceId, input = {}) =>
-  emulator.client.send(new SearchTestCasesCommand({ InstanceId, ...input }));
+const search = (InstanceId, input) => emulator.searchTestCases({ ...input, InstanceId });
 
 const byString = (FieldName, ComparisonType, Value) => ({ StringCondition: { FieldName, ComparisonType, Value } });
 const tag = (TagKey, TagValue) => ({ TagKey, TagValue });
@@ -84,7 +68,7 @@ test('search results are full test cases, content included', async () => {
 
   const [found] = (await search(InstanceId)).TestCases;
 
-  const { TestCase: described } = await emulator.client.send(new DescribeTestCaseCommand({ InstanceId, TestCaseId: id.full }));
+  const { TestCase: described } = await emulator.describeTestCase({ InstanceId, TestCaseId: id.full });
   assert.deepEqual(found, described);
   assert.equal(found.Content, VALID_CONTENT);
   assert.equal(found.TestCaseSha256, sha256Hex(VALID_CONTENT));
@@ -196,9 +180,9 @@ test('StatusCondition SAVED finds only test cases with a draft', async () => {
 async function seedWithDraft() {
   const seeded = await seed({ both: { Name: `published-${randomUUID().slice(0, 8)}`, Description: 'published text' } });
   const draftName = `draft-${randomUUID().slice(0, 8)}`;
-  await emulator.client.send(new UpdateTestCaseCommand({
+  await emulator.updateTestCase({
     InstanceId: seeded.InstanceId, TestCaseId: seeded.id.both, Status: 'SAVED', Name: draftName, Description: 'draft text',
-  }));
+  });
   return { ...seeded, publishedName: seeded.name.both, draftName };
 }
 

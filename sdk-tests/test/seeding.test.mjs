@@ -8,18 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  ListTestCasesCommand,
-  StartTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  LOWERCASE_UUID,
-  contentWithObservations,
-  newInstanceId,
-  uniqueName,
-  waitForTerminal,
+  LOWERCASE_UUID, contentWithObservations, newInstanceId, uniqueName, useEmulator, waitForTerminal,
 } from './support/fixtures.mjs';
 
 // Ids come from ids.seed, the instance and a per-instance counter, so the id comparisons use an instance of their
@@ -44,11 +33,10 @@ writeFileSync(seedFile, JSON.stringify({ testCases: SEEDED }));
 after(() => rmSync(seedDir, { recursive: true, force: true }));
 
 const SETTINGS = { EMULATOR_SEED_FILE: seedFile, EMULATOR_IDS_SEED: '42' };
-const first = useEmulator({ env: SETTINGS });
-const second = useEmulator({ env: SETTINGS });
+const first = useEmulator({ env: SETTINGS }).instance(instanceId);
+const second = useEmulator({ env: SETTINGS }).instance(instanceId);
 
-const listTestCases = async (server) => (await server.client.send(
-  new ListTestCasesCommand({ InstanceId: instanceId }))).TestCaseSummaryList;
+const listTestCases = async (server) => (await server.listTestCases()).TestCaseSummaryList;
 
 /** The id of the seeded test case that has no testCaseId in the seed file, on `server`. */
 const derivedId = async (server) => (await listTestCases(server)).find((summary) => summary.Name === 'derived id')?.Id;
@@ -61,7 +49,7 @@ test('the test cases of the seed file are listed at start, in file order', async
 });
 
 test('a seeded test case is described with its content, status and tags', async () => {
-  const { TestCase } = await first.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, TestCaseId: 'greeting' }));
+  const { TestCase } = await first.describeTestCase({ TestCaseId: 'greeting' });
 
   assert.equal(TestCase.Id, 'greeting');
   assert.equal(TestCase.Name, 'greeting');
@@ -73,7 +61,7 @@ test('a seeded test case is described with its content, status and tags', async 
 test('a seeded test case without a status is PUBLISHED and keeps its description', async () => {
   const TestCaseId = await derivedId(first);
 
-  const { TestCase } = await first.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, TestCaseId }));
+  const { TestCase } = await first.describeTestCase({ TestCaseId });
 
   assert.equal(TestCase.Status, 'PUBLISHED');
   assert.equal(TestCase.Description, 'seeded without an id');
@@ -81,12 +69,10 @@ test('a seeded test case without a status is PUBLISHED and keeps its description
 });
 
 test('a seeded test case can be started at once and runs to PASSED', async () => {
-  const ids = { InstanceId: runInstanceId, TestCaseId: 'ready' };
+  const run = await first.start('ready', { InstanceId: runInstanceId });
+  const { summary } = await waitForTerminal(first.client, run);
 
-  const started = await first.client.send(new StartTestCaseExecutionCommand(ids));
-  const { summary } = await waitForTerminal(first.client, { ...ids, TestCaseExecutionId: started.TestCaseExecutionId });
-
-  assert.equal(started.Status, 'INITIATED');
+  assert.equal(run.started.Status, 'INITIATED');
   assert.equal(summary.Status, 'PASSED');
   assert.equal(summary.ObservationSummary.TotalObservations, 2);
 });
@@ -100,21 +86,19 @@ test('two servers with the same ids.seed give a seeded test case the same id', a
 
 test('two servers with the same ids.seed give the first run of a seeded test case the same execution id', async () => {
   const TestCaseId = await derivedId(first);
-  const ids = { InstanceId: instanceId, TestCaseId };
 
-  const one = await first.client.send(new StartTestCaseExecutionCommand(ids));
-  const two = await second.client.send(new StartTestCaseExecutionCommand(ids));
+  const one = await first.startTestCaseExecution({ TestCaseId });
+  const two = await second.startTestCaseExecution({ TestCaseId });
 
   assert.match(one.TestCaseExecutionId, LOWERCASE_UUID);
   assert.equal(one.TestCaseExecutionId, two.TestCaseExecutionId);
 });
 
 test('two servers with the same ids.seed give the same id to a test case created on the same fresh instance', async () => {
-  const InstanceId = newInstanceId();
-  const input = { InstanceId, Name: uniqueName(), Content: contentWithObservations(2) };
+  const input = { InstanceId: newInstanceId(), Name: uniqueName(), Content: contentWithObservations(2) };
 
-  const one = await first.client.send(new CreateTestCaseCommand(input));
-  const two = await second.client.send(new CreateTestCaseCommand(input));
+  const one = await first.createTestCase(input);
+  const two = await second.createTestCase(input);
 
   assert.equal(one.TestCaseId, two.TestCaseId);
   assert.equal(one.TestCaseArn, two.TestCaseArn);
@@ -123,8 +107,8 @@ test('two servers with the same ids.seed give the same id to a test case created
 test('deterministic ids still differ from one test case to the next', async () => {
   const InstanceId = newInstanceId();
 
-  const a = await first.client.send(new CreateTestCaseCommand({ InstanceId, Name: uniqueName(), Content: contentWithObservations(2) }));
-  const b = await first.client.send(new CreateTestCaseCommand({ InstanceId, Name: uniqueName(), Content: contentWithObservations(2) }));
+  const a = await first.createTestCase({ InstanceId, Content: contentWithObservations(2) });
+  const b = await first.createTestCase({ InstanceId, Content: contentWithObservations(2) });
 
   assert.notEqual(a.TestCaseId, b.TestCaseId);
 });

@@ -3,14 +3,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CreateTestCaseCommand, ListTestCasesCommand } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  ListTestCasesCommand,
-  StartTestCaseExecutionCommand,
-  SearchTestCasesCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, expectServiceErrorNamed, newInstanceId, uniqueName } from './support/fixtures.mjs';
+  VALID_CONTENT, expectServiceErrorNamed, instanceArn, newInstanceId, uniqueName, useEmulator,
+} from './support/fixtures.mjs';
 
 const emulator = useEmulator({
   env: {
@@ -22,18 +18,16 @@ const emulator = useEmulator({
 
 test('requests signed with a configured key and its secret are served', async () => {
   const InstanceId = newInstanceId();
-  const arn = `arn:aws:connect:us-east-1:123456789012:instance/${InstanceId}`;
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: arn, Name: uniqueName(), Content: VALID_CONTENT,
-  }));
+  const arn = instanceArn(InstanceId);
+  const { TestCaseId } = await emulator.createTestCase({ InstanceId: arn });
   const other = emulator.newClient({ credentials: { accessKeyId: 'AKIDOTHER', secretAccessKey: 'other-secret' } });
   const listed = await other.send(new ListTestCasesCommand({ InstanceId, MaxResults: 10 }));
   assert.deepEqual(listed.TestCaseSummaryList.map((summary) => summary.Id), [TestCaseId]);
-  const started = await emulator.client.send(new StartTestCaseExecutionCommand({
+  const started = await emulator.startTestCaseExecution({
     InstanceId, TestCaseId, ClientToken: 'signed token with spaces & symbols',
-  }));
+  });
   assert.equal(started.Status, 'INITIATED');
-  const found = await emulator.client.send(new SearchTestCasesCommand({ InstanceId: arn }));
+  const found = await emulator.searchTestCases({ InstanceId: arn });
   assert.equal(found.TestCases.length, 1);
 });
 
@@ -73,7 +67,7 @@ test('a key configured with an account sees only its account\'s instances, and i
 
   const fromTenant = await tenant.send(new ListTestCasesCommand({ InstanceId }));
   const fromSameAccount = await sameAccount.send(new ListTestCasesCommand({ InstanceId }));
-  const fromShared = await emulator.client.send(new ListTestCasesCommand({ InstanceId }));
+  const fromShared = await emulator.listTestCases({ InstanceId });
   assert.deepEqual(fromTenant.TestCaseSummaryList.map((s) => s.Id), [created.TestCaseId]);
   assert.deepEqual(fromSameAccount.TestCaseSummaryList.map((s) => s.Id), [created.TestCaseId]);
   assert.deepEqual(fromShared.TestCaseSummaryList, [], 'a key of another account sees none of them');

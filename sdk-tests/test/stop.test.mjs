@@ -5,60 +5,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { InvalidRequestException, ResourceNotFoundException } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  GetTestCaseExecutionSummaryCommand,
-  InvalidRequestException,
-  ListTestCaseExecutionRecordsCommand,
-  ListTestCaseExecutionsCommand,
-  ResourceNotFoundException,
-  StartTestCaseExecutionCommand,
-  StopTestCaseExecutionCommand,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  assertEmptyOutput,
-  contentWithObservations,
-  expectServiceError,
-  newInstanceId,
-  uniqueName,
-  waitForStatus,
-  waitForTerminal,
+  assertEmptyOutput, expectServiceError, newInstanceId, useEmulator, waitForStatus, waitForTerminal,
 } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
 
-async function createPublished({ observations = 5, Tags } = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: contentWithObservations(observations), Tags,
-  }));
-  return TestCaseId;
-}
-
-/** Creates a published test case and starts a run of it; returns { TestCaseId, TestCaseExecutionId, Status }. */
-async function startRun(options) {
-  const TestCaseId = await createPublished(options);
-  const started = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId }));
-  return { TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId, Status: started.Status };
-}
-
-const stop = ({ TestCaseId, TestCaseExecutionId }, ClientToken) => emulator.client.send(new StopTestCaseExecutionCommand({
-  InstanceId: instanceId, TestCaseId, TestCaseExecutionId, ClientToken,
-}));
-
-const summaryOf = ({ TestCaseId, TestCaseExecutionId }) => emulator.client.send(
-  new GetTestCaseExecutionSummaryCommand({ InstanceId: instanceId, TestCaseId, TestCaseExecutionId }));
-
-const recordsOf = async ({ TestCaseId, TestCaseExecutionId }) => (await emulator.client.send(
-  new ListTestCaseExecutionRecordsCommand({ InstanceId: instanceId, TestCaseId, TestCaseExecutionId }))).ExecutionRecords;
-
-const ids = (run) => ({ InstanceId: instanceId, TestCaseId: run.TestCaseId, TestCaseExecutionId: run.TestCaseExecutionId });
+/** Creates a published test case of 5 observations unless `observations` says otherwise, and starts a run of it. */
+const startRun = ({ observations = 5, Tags } = {}) => emulator.startRun({ observations, Tags });
+const stop = (run, ClientToken) => emulator.stop(run, { ClientToken });
+const summaryOf = (run) => emulator.summaryOf(run);
+const recordsOf = (run) => emulator.recordsOf(run);
 
 /** Starts a run and waits until it reports IN_PROGRESS. */
 async function runInProgress(options) {
   const run = await startRun(options);
-  await waitForStatus(emulator.client, ids(run), ['IN_PROGRESS']);
+  await waitForStatus(emulator.client, run, ['IN_PROGRESS']);
   return run;
 }
 
@@ -76,7 +39,7 @@ test('stopping an INITIATED run makes it STOPPED with an EndTime', async () => {
   await stop(run);
 
   const summary = await summaryOf(run);
-  assert.equal(run.Status, 'INITIATED');
+  assert.equal(run.started.Status, 'INITIATED');
   assert.equal(summary.Status, 'STOPPED');
   assert.ok(summary.EndTime instanceof Date, 'EndTime is set once the run is stopped');
   assert.ok(summary.EndTime.getTime() >= summary.StartTime.getTime(), 'EndTime is not before StartTime');
@@ -94,11 +57,7 @@ test('stopping an IN_PROGRESS run makes it STOPPED with an EndTime', async () =>
 
 test('the open record of a stopped run becomes STOPPED', async () => {
   const run = await runInProgress();
-  const deadline = Date.now() + 10_000;
-  while (!(await recordsOf(run)).some((record) => record.Status === 'IN_PROGRESS')) {
-    assert.ok(Date.now() < deadline, 'an IN_PROGRESS record should appear');
-    await sleep(5);
-  }
+  await emulator.waitForRecord(run, 'IN_PROGRESS');
 
   await stop(run);
 
@@ -111,11 +70,7 @@ test('the open record of a stopped run becomes STOPPED', async () => {
 
 test('a STOPPED record\'s Record says STOPPED and has an endedAt', async () => {
   const run = await runInProgress();
-  const deadline = Date.now() + 10_000;
-  while ((await recordsOf(run)).length === 0) {
-    assert.ok(Date.now() < deadline, 'a record should appear');
-    await sleep(5);
-  }
+  await emulator.waitForRecord(run);
 
   await stop(run);
 
@@ -146,7 +101,7 @@ test('a run stopped while INITIATED counts no observation', async () => {
   await stop(run);
 
   const summary = await summaryOf(run);
-  assert.equal(run.Status, 'INITIATED');
+  assert.equal(run.started.Status, 'INITIATED');
   assert.deepEqual(summary.ObservationSummary, { TotalObservations: 3, ObservationsPassed: 0, ObservationsFailed: 0 });
 });
 
@@ -175,38 +130,32 @@ test('the records of a stopped run do not change afterwards', async () => {
   assert.deepEqual(await recordsOf(run), recordsAtStop);
 });
 
-test('stopping an already STOPPED run with the same client token answers 200 and changes nothing', async () => {
-  const run = await startRun();
-  const token = randomUUID();
-  await stop(run, token);
-  const before = await summaryOf(run);
-  await sleep(20);
+/** The client token of a second stop, given the first one's. */
+const SECOND_STOP_TOKENS = {
+  'the same client token': (firstToken) => firstToken,
+  'a new client token': () => randomUUID(),
+};
 
-  const response = await stop(run, token);
+for (const [which, secondToken] of Object.entries(SECOND_STOP_TOKENS)) {
+  test(`stopping an already STOPPED run with ${which} answers 200 and changes nothing`, async () => {
+    const run = await startRun();
+    const token = randomUUID();
+    await stop(run, token);
+    const before = await summaryOf(run);
+    await sleep(20);
 
-  assertEmptyOutput(response);
-  const after = await summaryOf(run);
-  assert.equal(after.Status, 'STOPPED');
-  assert.equal(after.EndTime.getTime(), before.EndTime.getTime(), 'EndTime unchanged');
-});
+    const response = await stop(run, secondToken(token));
 
-test('stopping an already STOPPED run with a new client token answers 200 and changes nothing', async () => {
-  const run = await startRun();
-  await stop(run, randomUUID());
-  const before = await summaryOf(run);
-  await sleep(20);
-
-  const response = await stop(run, randomUUID());
-
-  assertEmptyOutput(response);
-  const after = await summaryOf(run);
-  assert.equal(after.Status, 'STOPPED');
-  assert.equal(after.EndTime.getTime(), before.EndTime.getTime(), 'EndTime unchanged');
-});
+    assertEmptyOutput(response);
+    const after = await summaryOf(run);
+    assert.equal(after.Status, 'STOPPED');
+    assert.equal(after.EndTime.getTime(), before.EndTime.getTime(), 'EndTime unchanged');
+  });
+}
 
 test('stopping a PASSED run fails with InvalidRequestException', async () => {
   const run = await startRun({ observations: 2 });
-  const { summary } = await waitForTerminal(emulator.client, ids(run));
+  const { summary } = await waitForTerminal(emulator.client, run);
   assert.equal(summary.Status, 'PASSED');
 
   await expectServiceError(stop(run), InvalidRequestException, 400);
@@ -214,7 +163,7 @@ test('stopping a PASSED run fails with InvalidRequestException', async () => {
 
 test('a PASSED run stays PASSED after a rejected stop', async () => {
   const run = await startRun({ observations: 2 });
-  const { summary } = await waitForTerminal(emulator.client, ids(run));
+  const { summary } = await waitForTerminal(emulator.client, run);
 
   await expectServiceError(stop(run), InvalidRequestException, 400);
 
@@ -225,14 +174,14 @@ test('a PASSED run stays PASSED after a rejected stop', async () => {
 
 test('stopping a FAILED run fails with InvalidRequestException', async () => {
   const run = await startRun({ observations: 2, Tags: { 'emulator:outcome': 'FAILED' } });
-  const { summary } = await waitForTerminal(emulator.client, ids(run));
+  const { summary } = await waitForTerminal(emulator.client, run);
   assert.equal(summary.Status, 'FAILED');
 
   await expectServiceError(stop(run), InvalidRequestException, 400);
 });
 
 test('stopping an unknown execution fails with ResourceNotFoundException', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase({ observations: 5 });
 
   await expectServiceError(stop({ TestCaseId, TestCaseExecutionId: randomUUID() }), ResourceNotFoundException, 404);
 });
@@ -243,7 +192,7 @@ test('stopping an execution of an unknown test case fails with ResourceNotFoundE
 
 test('stopping an execution under another test case id fails with ResourceNotFoundException', async () => {
   const run = await startRun();
-  const otherTestCase = await createPublished();
+  const { TestCaseId: otherTestCase } = await emulator.createTestCase({ observations: 5 });
 
   await expectServiceError(stop({ TestCaseId: otherTestCase, TestCaseExecutionId: run.TestCaseExecutionId }),
     ResourceNotFoundException, 404);
@@ -252,21 +201,19 @@ test('stopping an execution under another test case id fails with ResourceNotFou
 test('stopping an execution from another instance fails with ResourceNotFoundException', async () => {
   const run = await startRun();
 
-  const stopElsewhere = emulator.client.send(new StopTestCaseExecutionCommand({
-    InstanceId: newInstanceId(), TestCaseId: run.TestCaseId, TestCaseExecutionId: run.TestCaseExecutionId,
-  }));
+  const stopElsewhere = emulator.stop({ ...run, InstanceId: newInstanceId() });
 
   await expectServiceError(stopElsewhere, ResourceNotFoundException, 404);
 });
 
 test('a stop under the wrong test case id leaves the run going', async () => {
   const run = await startRun({ observations: 2 });
-  const otherTestCase = await createPublished();
+  const { TestCaseId: otherTestCase } = await emulator.createTestCase({ observations: 5 });
 
   await expectServiceError(stop({ TestCaseId: otherTestCase, TestCaseExecutionId: run.TestCaseExecutionId }),
     ResourceNotFoundException, 404);
 
-  const { summary } = await waitForTerminal(emulator.client, ids(run));
+  const { summary } = await waitForTerminal(emulator.client, run);
   assert.equal(summary.Status, 'PASSED');
 });
 
@@ -275,9 +222,7 @@ test('a stopped run is listed as STOPPED with its EndTime', async () => {
   await stop(run);
   const summary = await summaryOf(run);
 
-  const { TestCaseExecutions } = await emulator.client.send(new ListTestCaseExecutionsCommand({
-    InstanceId: instanceId, TestCaseId: run.TestCaseId,
-  }));
+  const { TestCaseExecutions } = await emulator.listTestCaseExecutions({ TestCaseId: run.TestCaseId });
 
   assert.equal(TestCaseExecutions.length, 1);
   assert.equal(TestCaseExecutions[0].TestCaseExecutionStatus, 'STOPPED');
@@ -285,12 +230,12 @@ test('a stopped run is listed as STOPPED with its EndTime', async () => {
 });
 
 test('a start replayed after a stop reports the run STOPPED', async () => {
-  const TestCaseId = await createPublished();
+  const { TestCaseId } = await emulator.createTestCase({ observations: 5 });
   const token = randomUUID();
-  const started = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId, ClientToken: token }));
+  const started = await emulator.startTestCaseExecution({ TestCaseId, ClientToken: token });
   await stop({ TestCaseId, TestCaseExecutionId: started.TestCaseExecutionId });
 
-  const replay = await emulator.client.send(new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId, ClientToken: token }));
+  const replay = await emulator.startTestCaseExecution({ TestCaseId, ClientToken: token });
 
   assert.equal(replay.TestCaseExecutionId, started.TestCaseExecutionId);
   assert.equal(replay.Status, 'STOPPED');

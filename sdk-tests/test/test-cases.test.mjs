@@ -3,39 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { ResourceNotFoundException } from '@aws-sdk/client-connect';
 import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import {
-  REGION,
-  UUID_V4,
-  VALID_CONTENT,
-  assertDateBetween,
-  assertHasRequestId,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  sha256Hex,
-  testCaseArn,
-  uniqueName,
+  REGION, UUID_V4, VALID_CONTENT, assertDateBetween, assertHasRequestId, expectServiceError, instanceArn, sha256Hex,
+  testCaseArn, uniqueName, useEmulator,
 } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
-async function create(input) {
-  return emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-}
-
-async function describe(input) {
-  const { TestCase } = await emulator.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, ...input }));
-  return TestCase;
-}
+const create = (input) => emulator.createTestCase(input);
+const describe = async (input) => (await emulator.describeTestCase(input)).TestCase;
 
 test('creating a test case returns a new UUID id and the test case ARN', async () => {
   const created = await create({});
@@ -82,7 +60,7 @@ test('describe returns everything that was sent on create', async () => {
   const { TestCaseId, TestCaseArn } = await create(sent);
   const after = Date.now();
 
-  const response = await emulator.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, TestCaseId }));
+  const response = await emulator.describeTestCase({ TestCaseId });
   assertHasRequestId(response);
   const testCase = response.TestCase;
 

@@ -6,48 +6,21 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  CreateTestCaseCommand,
-  DescribeTestCaseCommand,
-  DuplicateResourceException,
-  InvalidParameterException,
-  InvalidTestCaseException,
-  ResourceNotFoundException,
-  StartTestCaseExecutionCommand,
-  UpdateTestCaseCommand,
+  DuplicateResourceException, InvalidParameterException, InvalidTestCaseException, ResourceNotFoundException,
 } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
 import {
-  REGION,
-  VALID_CONTENT,
-  assertDateBetween,
-  assertEmptyOutput,
-  contentWithObservations,
-  expectServiceError,
-  instanceArn,
-  newInstanceId,
-  sha256Hex,
-  uniqueName,
-  waitForTerminal,
+  REGION, VALID_CONTENT, assertDateBetween, assertEmptyOutput, contentWithObservations, expectServiceError, instanceArn,
+  newInstanceId, sha256Hex, uniqueName, useEmulator, waitForTerminal,
 } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
 const THREE_OBSERVATIONS = contentWithObservations(3);
 
-async function create(input = {}) {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT, ...input,
-  }));
-  return TestCaseId;
-}
-
-const update = (input) => emulator.client.send(new UpdateTestCaseCommand({ InstanceId: instanceId, ...input }));
-
-async function describe(input) {
-  const { TestCase } = await emulator.client.send(new DescribeTestCaseCommand({ InstanceId: instanceId, ...input }));
-  return TestCase;
-}
+const create = async (input) => (await emulator.createTestCase(input)).TestCaseId;
+const update = (input) => emulator.updateTestCase(input);
+const describe = async (input) => (await emulator.describeTestCase(input)).TestCase;
 
 /** Creates a published test case with a SAVED draft beside it; returns the ids and both names. */
 async function createWithDraft({ draftInput = {}, ...input } = {}) {
@@ -58,12 +31,7 @@ async function createWithDraft({ draftInput = {}, ...input } = {}) {
   return { TestCaseId, publishedName, draftName };
 }
 
-async function runToEnd(TestCaseId) {
-  const { TestCaseExecutionId } = await emulator.client.send(
-    new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId }));
-  const { summary } = await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
-  return summary;
-}
+const runToEnd = async (TestCaseId) => (await emulator.runToEnd(TestCaseId)).summary;
 
 test('an update answers an empty 200 response', async () => {
   const TestCaseId = await create();
@@ -123,27 +91,23 @@ test('TestCaseSha256 follows the updated content', async () => {
   assert.equal((await describe({ TestCaseId })).TestCaseSha256, sha256Hex(THREE_OBSERVATIONS));
 });
 
-test('updating a published test case without Status keeps it PUBLISHED', async () => {
-  const TestCaseId = await create();
+const WITHOUT_STATUS = [
+  { kind: 'a published', createInput: {}, Description: 'edited', kept: 'PUBLISHED', absent: 'SAVED' },
+  { kind: 'a draft-only', createInput: { Status: 'SAVED' }, Description: 'edited draft', kept: 'SAVED', absent: 'PUBLISHED' },
+];
 
-  await update({ TestCaseId, Description: 'edited' });
+for (const { kind, createInput, Description, kept, absent } of WITHOUT_STATUS) {
+  test(`updating ${kind} test case without Status keeps it ${kept}`, async () => {
+    const TestCaseId = await create(createInput);
 
-  const testCase = await describe({ TestCaseId });
-  assert.equal(testCase.Status, 'PUBLISHED');
-  assert.equal(testCase.Description, 'edited');
-  await expectServiceError(describe({ TestCaseId, Status: 'SAVED' }), ResourceNotFoundException, 404);
-});
+    await update({ TestCaseId, Description });
 
-test('updating a draft-only test case without Status keeps it SAVED', async () => {
-  const TestCaseId = await create({ Status: 'SAVED' });
-
-  await update({ TestCaseId, Description: 'edited draft' });
-
-  const testCase = await describe({ TestCaseId });
-  assert.equal(testCase.Status, 'SAVED');
-  assert.equal(testCase.Description, 'edited draft');
-  await expectServiceError(describe({ TestCaseId, Status: 'PUBLISHED' }), ResourceNotFoundException, 404);
-});
+    const testCase = await describe({ TestCaseId });
+    assert.equal(testCase.Status, kept);
+    assert.equal(testCase.Description, Description);
+    await expectServiceError(describe({ TestCaseId, Status: absent }), ResourceNotFoundException, 404);
+  });
+}
 
 test('invalid content can be written to a draft-only test case without Status', async () => {
   const TestCaseId = await create({ Status: 'SAVED' });
@@ -432,7 +396,7 @@ test('the published version may take the name of its own draft', async () => {
 
 test('a name used in another instance can be taken by a rename', async () => {
   const name = uniqueName('elsewhere');
-  await emulator.client.send(new CreateTestCaseCommand({ InstanceId: newInstanceId(), Name: name, Content: VALID_CONTENT }));
+  await emulator.createTestCase({ InstanceId: newInstanceId(), Name: name });
   const TestCaseId = await create();
 
   await update({ TestCaseId, Name: name });
@@ -478,12 +442,11 @@ test('after publishing a renamed draft the old published name is free', async ()
 
 test('a run already started keeps the content it started with', async () => {
   const TestCaseId = await create({ Content: contentWithObservations(2) });
-  const { TestCaseExecutionId } = await emulator.client.send(
-    new StartTestCaseExecutionCommand({ InstanceId: instanceId, TestCaseId }));
+  const run = await emulator.start(TestCaseId);
 
   await update({ TestCaseId, Content: contentWithObservations(4) });
 
-  const { summary } = await waitForTerminal(emulator.client, { InstanceId: instanceId, TestCaseId, TestCaseExecutionId });
+  const { summary } = await waitForTerminal(emulator.client, run);
   assert.equal(summary.Status, 'PASSED');
   assert.equal(summary.ObservationSummary.TotalObservations, 2);
 });

@@ -4,20 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CreateTestCaseCommand } from '@aws-sdk/client-connect';
-import { useEmulator } from './support/emulator.mjs';
-import { VALID_CONTENT, newInstanceId, uniqueName } from './support/fixtures.mjs';
+import { VALID_CONTENT, assertAwsError, uniqueName, useEmulator } from './support/fixtures.mjs';
 
 const emulator = useEmulator();
-const instanceId = newInstanceId();
+const { instanceId } = emulator;
 
-/** Asserts a response is an AWS restJson1 error of the given type. */
+/** Asserts a response is an AWS restJson1 error of the given type, with a JSON body that has `Message` too. */
 function assertWireError(response, status, errorType) {
-  assert.equal(response.status, status, `HTTP status; body: ${response.text}`);
-  assert.equal(response.headers.get('x-amzn-errortype'), errorType);
-  assertRequestId(response);
+  assertAwsError(response, status, errorType);
   assertJsonContentType(response);
-  assert.ok(response.json, `body should be JSON: ${response.text}`);
   for (const key of ['message', 'Message']) {
     assert.equal(typeof response.json[key], 'string', `body.${key} should be a string: ${response.text}`);
     assert.ok(response.json[key].length > 0, `body.${key} should not be empty`);
@@ -43,13 +38,6 @@ function assertJsonSuccess(response) {
 
 const createPath = (instance = instanceId) => `/test-cases/${instance}`;
 
-async function createPublished() {
-  const { TestCaseId } = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName(), Content: VALID_CONTENT,
-  }));
-  return TestCaseId;
-}
-
 test('a malformed JSON body fails with InvalidParameterException', async () => {
   const response = await emulator.request('PUT', createPath(), {
     body: '{"Name":', headers: { 'content-type': 'application/json' },
@@ -72,7 +60,7 @@ test('start-execution with no body and no content type is treated like {}', asyn
   });
 
   await t.test('for a published test case it starts a run', async () => {
-    const testCaseId = await createPublished();
+    const { TestCaseId: testCaseId } = await emulator.createTestCase();
 
     const response = await emulator.request('PUT', `/test-cases/${instanceId}/${testCaseId}/start-execution`);
 
@@ -126,9 +114,7 @@ test('an instance ARN in the path is accepted when percent-encoded as one segmen
 });
 
 test('the server still serves a normal create after the bad requests above', async () => {
-  const created = await emulator.client.send(new CreateTestCaseCommand({
-    InstanceId: instanceId, Name: uniqueName('after'), Content: VALID_CONTENT,
-  }));
+  const created = await emulator.createTestCase({ Name: uniqueName('after') });
 
   assert.ok(created.TestCaseId);
 });

@@ -1,10 +1,11 @@
-// Gives each test file an emulator endpoint, a configured ConnectClient and a raw HTTP helper.
+// The emulator processes behind the fixtures (see fixtures.mjs, whose useEmulator() is what test files use), a
+// ConnectClient pointed at a server, and raw HTTP requests to it.
 //
 // By default every test file shares one server per test process: the one at EMULATOR_ENDPOINT if that is set,
 // otherwise the built jar started once on a free port with its default configuration and killed when the file is
 // done (or when the process exits). A file that needs other settings asks for a server of its own:
 //
-//   const emulator = useEmulator({ env: { EMULATOR_THROTTLE_REQUESTS_PER_SECOND: '1' } });
+//   const emulator = useEmulator({ env: { EMULATOR_THROTTLE_REQUESTS_PER_SECOND: '1' } });   // in fixtures.mjs
 //
 // Such a server is always started from the jar (even when EMULATOR_ENDPOINT is set, since an external server cannot
 // be reconfigured at start), with the given variables added to the environment, and killed by its PID after the file.
@@ -15,7 +16,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
 import { ConnectClient } from '@aws-sdk/client-connect';
 
 // Keep the test output free of the SDK's "Node 22 will be required" notice on Node 20.
@@ -154,58 +154,4 @@ export async function rawRequest(endpoint, method, path, { body, headers = {} } 
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
-}
-
-/**
- * Registers before/after hooks for the calling test file and returns accessors that are valid
- * inside tests:
- *   const emulator = useEmulator();
- *   test('...', async () => { await emulator.client.send(...); await emulator.request('GET', '/x'); });
- *
- * With `{ env }` the file gets a server of its own, started from the jar with those environment variables
- * (see the top of this file). `emulator.newClient(overrides)` makes another ConnectClient for the same server
- * (e.g. `{ maxAttempts: 3 }`); it is destroyed after the file.
- */
-export function useEmulator({ env } = {}) {
-  const own = env !== undefined;
-  let server;
-  let endpoint;
-  let client;
-  const extraClients = [];
-  before(async () => {
-    if (own) {
-      server = launchEmulator(env);
-      endpoint = await server.endpoint;
-    } else {
-      endpoint = await emulatorEndpoint();
-    }
-    client = connectClient(endpoint);
-  });
-  after(() => {
-    client?.destroy();
-    for (const extra of extraClients) extra.destroy();
-    if (own) server?.stop();
-    else stopEmulator();
-  });
-  const requireEndpoint = () => {
-    if (!endpoint) throw new Error('The emulator is not available (see the before hook error).');
-    return endpoint;
-  };
-  return {
-    get endpoint() {
-      return endpoint;
-    },
-    get client() {
-      if (!client) throw new Error('The emulator is not available (see the before hook error).');
-      return client;
-    },
-    newClient(overrides) {
-      const extra = connectClient(requireEndpoint(), overrides);
-      extraClients.push(extra);
-      return extra;
-    },
-    request(method, path, options) {
-      return rawRequest(requireEndpoint(), method, path, options);
-    },
-  };
 }
