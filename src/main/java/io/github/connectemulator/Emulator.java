@@ -1,9 +1,8 @@
 package io.github.connectemulator;
 
-import io.github.connectemulator.operations.Addresses;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
 import io.github.connectemulator.owner.protocol.LocalCodec;
-import io.github.connectemulator.bus.OperationGateway;
+import io.github.connectemulator.bus.BusOperationsVerticle;
 import io.github.connectemulator.bus.StatusEvents;
 import io.github.connectemulator.bus.TcpBridge;
 import io.github.connectemulator.config.BusSettings;
@@ -14,7 +13,12 @@ import io.github.connectemulator.config.SeedFile;
 import io.github.connectemulator.owner.AdjustableClock;
 import io.github.connectemulator.owner.ExecutionVerticle;
 import io.github.connectemulator.owner.RunListener;
+import io.github.connectemulator.operations.LocalPlacement;
+import io.github.connectemulator.operations.OperationCatalog;
+import io.github.connectemulator.operations.OwnerClient;
+import io.github.connectemulator.operations.OwnerRef;
 import io.github.connectemulator.operations.PageTokens;
+import io.github.connectemulator.operations.Placement;
 import io.github.connectemulator.http.RouterServices;
 import io.github.connectemulator.http.RouterVerticle;
 import io.github.connectemulator.service.EmulatorMetrics;
@@ -47,14 +51,19 @@ public final class Emulator {
   private TcpEventBusBridge bridge;
   private int port = -1;
   private int adminPort = -1;
-  /** Marks the bus gateway's loopback requests, which need no SigV4 signature; never leaves the process. */
-  private final String internalToken = java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID();
+  private final Placement placement;
+  private final OwnerClient owners;
+  private final OperationCatalog operations;
 
   private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.config = config;
     this.controls = new Controls(config);
     this.metrics = registry == null ? null : EmulatorMetrics.in(registry);
+    this.placement = new LocalPlacement(config.ownerCount());
+    this.owners = new OwnerClient(vertx.eventBus(), placement, config.maxInFlightPerOwner(),
+        config.ownerRequestTimeoutMillis());
+    this.operations = new OperationCatalog(owners, new PageTokens(Clock.systemUTC()));
   }
 
   /**
@@ -139,8 +148,9 @@ public final class Emulator {
 
   private Future<Void> deployOwners() {
     List<Future<String>> owners = new ArrayList<>();
-    for (int i = 0; i < config.ownerCount(); i++) {
-      owners.add(vertx.deployVerticle(new ExecutionVerticle(i, config, controls, clock, runListener())));
+    for (OwnerRef owner : placement.owners()) {
+      owners.add(vertx.deployVerticle(
+          new ExecutionVerticle(owner.slot(), owner.address(), config, controls, clock, runListener())));
     }
     return Future.all(owners).onSuccess(all -> owners.forEach(f -> deployments.add(f.result()))).mapEmpty();
   }
@@ -157,13 +167,14 @@ public final class Emulator {
     return RunListener.all(listeners);
   }
 
-  /** The operations at their bus addresses (through the router just deployed), then the TCP bridge. */
+  /** The operations at their bus addresses, on as many event loops as the HTTP face; then the TCP bridge. */
   private Future<Void> deployBusFace() {
     BusSettings bus = config.bus();
     Future<Void> gateway = Future.succeededFuture();
     if (bus.operations()) {
       gateway = vertx.deployVerticle(
-              new OperationGateway(loopbackHost(), port, config.ownerRequestTimeoutMillis() + 1000, internalToken))
+              () -> new BusOperationsVerticle(operations, metrics == null ? null : metrics.operations()),
+              new DeploymentOptions().setInstances(config.httpVerticles()))
           .onSuccess(deployments::add)
           .mapEmpty();
     }
@@ -187,8 +198,7 @@ public final class Emulator {
         .compose(buffer -> {
           Future<Void> chain = Future.succeededFuture();
           for (CreateTestCase command : SeedFile.parse(buffer.toString())) {
-            String owner = Addresses.owner(Addresses.ownerIndex(command.instanceId(), config.ownerCount()));
-            chain = chain.compose(v -> vertx.eventBus().request(owner, command)
+            chain = chain.compose(v -> owners.send(command)
                 .recover(failure -> Future.failedFuture(new ConfigException(
                     "seed.file test case '" + command.name() + "': " + failure.getMessage())))
                 .mapEmpty());
@@ -203,8 +213,7 @@ public final class Emulator {
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
-    var services = RouterServices.of(new PageTokens(Clock.systemUTC()), controls, clock, readiness, metrics,
-        config.ownerCount(), config.maxInFlightPerOwner(), internalToken);
+    var services = new RouterServices(operations, owners, controls, clock, readiness, metrics);
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {

@@ -6,12 +6,11 @@ import io.github.connectemulator.config.RuntimeControls;
 import io.github.connectemulator.http.AwsErrors;
 import io.github.connectemulator.http.Responses;
 import io.github.connectemulator.model.InstanceIds;
-import io.github.connectemulator.operations.Addresses;
+import io.github.connectemulator.operations.OwnerClient;
 import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.owner.AdjustableClock;
 import io.github.connectemulator.owner.protocol.AdminCommand;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,23 +21,21 @@ import java.util.TreeMap;
 
 /**
  * The admin API under {@value #PREFIX}, a prefix no AWS path can take: reset, the effective configuration, the
- * runtime controls, the clock, manual steps and statistics. It talks to every owner over the event bus and answers
+ * runtime controls, the clock, manual steps and statistics. It talks to the owners over the event bus and answers
  * with plain JSON; its errors have the AWS error shape like everything else.
  */
 public final class AdminRoutes {
 
   static final String PREFIX = "/_emulator";
 
-  private final EventBus bus;
-  private final int ownerCount;
+  private final OwnerClient owners;
   private final Controls controls;
   private final AdjustableClock clock;
   private final byte[] token;
 
   /** @param token required on every admin request unless empty */
-  public AdminRoutes(EventBus bus, int ownerCount, Controls controls, AdjustableClock clock, String token) {
-    this.bus = bus;
-    this.ownerCount = ownerCount;
+  public AdminRoutes(OwnerClient owners, Controls controls, AdjustableClock clock, String token) {
+    this.owners = owners;
     this.controls = controls;
     this.clock = clock;
     this.token = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -141,8 +138,7 @@ public final class AdminRoutes {
     var command = new AdminCommand.StepRuns(instance, execution, (int) Math.min(steps, 10_000));
     List<Future<Object>> replies = instance == null
         ? everyOwner(command)
-        : List.of(bus.request(Addresses.owner(Addresses.ownerIndex(instance, ownerCount)), command)
-            .map(message -> message.body()));
+        : List.of(owners.ask(instance, command));
     reply(ctx, Future.all(replies).map(all -> {
       int runs = 0;
       for (Future<Object> reply : replies) {
@@ -231,7 +227,7 @@ public final class AdminRoutes {
   }
 
   private List<Future<Object>> everyOwner(AdminCommand command) {
-    return EveryOwner.ask(bus, ownerCount, command);
+    return owners.askEveryOwner(command);
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

@@ -1,6 +1,5 @@
 package io.github.connectemulator.bus;
 
-import java.util.List;
 
 /**
  * The emulator's public event-bus addresses: one per AWS operation, and the status events (README, "Event bus").
@@ -8,16 +7,10 @@ import java.util.List;
  */
 public final class BusAddresses {
 
-  /** Request address of an operation: this prefix + its AWS name, e.g. {@code connect-emulator.api.StartTestCaseExecution}. */
+  /** Request address of an operation: this prefix + its AWS name (OperationNames), e.g. {@code connect-emulator.api.StartTestCaseExecution}. */
   public static final String API_PREFIX = "connect-emulator.api.";
   /** Every execution transition of every instance is published here. */
   public static final String EVENTS = "connect-emulator.events";
-
-  /** The eleven operations, by their AWS names. */
-  public static final List<String> OPERATIONS = List.of(
-      "CreateTestCase", "UpdateTestCase", "DescribeTestCase", "DeleteTestCase", "ListTestCases", "SearchTestCases",
-      "StartTestCaseExecution", "StopTestCaseExecution", "GetTestCaseExecutionSummary", "ListTestCaseExecutions",
-      "ListTestCaseExecutionRecords");
 
   private BusAddresses() {}
 

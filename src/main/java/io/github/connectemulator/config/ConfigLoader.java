@@ -1,8 +1,9 @@
 package io.github.connectemulator.config;
 
-import io.github.connectemulator.operations.AwsErrorType;
-import io.github.connectemulator.model.TransitionMode;
 import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.model.TransitionMode;
+import io.github.connectemulator.operations.AwsErrorType;
+import io.github.connectemulator.operations.OperationNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -123,6 +124,12 @@ public final class ConfigLoader {
         reader.number("faults.latencyMinMillis", 0, 600_000),
         reader.number("faults.latencyMaxMillis", 0, 600_000),
         reader.number("faults.seed", Long.MIN_VALUE, Long.MAX_VALUE));
+    for (String operation : faults.operations()) {
+      if (!OperationNames.ALL.contains(operation)) {
+        reader.problems.add("faults.operations names operations by their AWS names, such as "
+            + OperationNames.START_EXECUTION + "; '" + operation + "' is none of them");
+      }
+    }
     if (faults.latencyMaxMillis() < faults.latencyMinMillis()) {
       reader.problems.add("faults.latencyMaxMillis must not be below faults.latencyMinMillis");
     }

@@ -1,10 +1,9 @@
 package io.github.connectemulator.http;
 
 import io.github.connectemulator.operations.AwsErrorType;
-import io.github.connectemulator.operations.AwsFailure;
+import io.github.connectemulator.operations.AwsError;
 import io.github.connectemulator.operations.JsonBodies;
 import io.netty.handler.codec.TooLongFrameException;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -46,35 +45,24 @@ public final class AwsErrors {
     send(ctx, type, message, List.of());
   }
 
-  /** Maps a failed event-bus request, or an exception thrown while handling a request. */
+  /**
+   * Answers a failure: vertx-web's verdicts on the request here, everything else through the one mapping all faces
+   * share ({@link AwsError#of}).
+   */
   public static void sendFailure(RoutingContext ctx, Throwable failure) {
-    if (failure == null) {
-      send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
-    } else if (failure instanceof AwsFailure aws) {
-      send(ctx, aws.type(), aws.getMessage(), aws.problems());
-    } else if (failure instanceof ReplyException reply) {
-      sendReplyFailure(ctx, reply);
-    } else if (failure instanceof BadRequestException badRequest) {
+    if (failure instanceof BadRequestException badRequest) {
       send(ctx, AwsErrorType.INVALID_PARAMETER, ValidationMessages.describe(badRequest));
     } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() < 500) {
       // vertx-web's own verdict on the request (a malformed path or header): the caller's fault.
       send(ctx, AwsErrorType.INVALID_PARAMETER, "The request is malformed: " + http.getPayload());
     } else {
-      // The emulator's fault, not the caller's: the one place a stack trace is logged.
-      RequestLog.withRequestIds(ctx.request(), ctx.response(), () -> LOG.error("Unexpected failure on {} {}",
-          ctx.request().method(), ctx.request().path(), failure));
-      send(ctx, AwsErrorType.INTERNAL_SERVICE, "Internal service error");
-    }
-  }
-
-  private static void sendReplyFailure(RoutingContext ctx, ReplyException reply) {
-    switch (reply.failureType()) {
-      case TIMEOUT -> send(ctx, AwsErrorType.INTERNAL_SERVICE, "The request timed out inside the emulator");
-      case NO_HANDLERS -> send(ctx, AwsErrorType.INTERNAL_SERVICE, "The emulator is not ready to serve this");
-      default -> {
-        AwsErrorType type = AwsErrorType.fromFailureCode(reply.failureCode());
-        send(ctx, type != null ? type : AwsErrorType.INTERNAL_SERVICE, String.valueOf(reply.getMessage()));
+      AwsError error = AwsError.of(failure);
+      if (error.unexpected()) {
+        // The emulator's fault, not the caller's: the one place a stack trace is logged.
+        RequestLog.withRequestIds(ctx.request(), ctx.response(), () -> LOG.error("Unexpected failure on {} {}",
+            ctx.request().method(), ctx.request().path(), failure));
       }
+      send(ctx, error.type(), error.message(), error.problems());
     }
   }
 

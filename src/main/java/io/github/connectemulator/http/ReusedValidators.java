@@ -1,6 +1,6 @@
 package io.github.connectemulator.http;
 
-import io.github.connectemulator.operations.QuickSchemaCheck;
+import io.github.connectemulator.operations.SchemaCheck;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -20,10 +20,7 @@ import io.vertx.ext.web.validation.impl.parameter.ParameterParser;
 import io.vertx.ext.web.validation.impl.parameter.ParameterProcessor;
 import io.vertx.ext.web.validation.impl.parameter.SingleValueParameterParser;
 import io.vertx.ext.web.validation.impl.parser.ValueParser;
-import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.OutputUnit;
-import io.vertx.json.schema.SchemaRepository;
-import io.vertx.json.schema.Validator;
 import io.vertx.json.schema.common.dsl.NumberSchemaBuilder;
 import io.vertx.json.schema.common.dsl.SchemaBuilder;
 import io.vertx.json.schema.common.dsl.SchemaType;
@@ -32,8 +29,7 @@ import java.util.Map;
 
 /**
  * Drop-in replacements for vertx-web-validation's {@code Parameters.param}/{@code optionalParam} and
- * {@code Bodies.json} that build each vertx-json-schema {@link Validator} once, when the route is built, and reuse it,
- * behind a {@link QuickSchemaCheck} that lets the common valid value through without it.
+ * {@code Bodies.json} that check each value with a {@link SchemaCheck} built once, when the route is built.
  *
  * <p>Why: the stock processors ask the repository for a new validator for every value of every request, and making
  * one copies and re-walks the repository's lookup table. A validator keeps no state between calls, so one per route
@@ -67,24 +63,6 @@ final class ReusedValidators {
             optional,
             new SingleValueParameterParser(location.lowerCaseIfNeeded(name), valueParser),
             SchemaCheck.of(repository, schema));
-  }
-
-  /** The quick check first; the library's validator for what it does not accept, and for the error. */
-  private record SchemaCheck(QuickSchemaCheck quick, Validator validator) {
-    static SchemaCheck of(SchemaRepository repository, SchemaBuilder<?, ?> builder) {
-      JsonSchema schema = JsonSchema.of(builder.toJson());
-      repository.dereference(schema);
-      return new SchemaCheck(QuickSchemaCheck.compile(builder.toJson()), repository.validator(schema));
-    }
-
-    /** Null when the value is valid, else the library's result. */
-    OutputUnit failure(Object value) {
-      if (quick.accepts(value)) {
-        return null;
-      }
-      OutputUnit result = validator.validate(value);
-      return result.getValid() ? null : result;
-    }
   }
 
   /** A single-valued path, query or header parameter, as {@code ParameterProcessorImpl} handles it. */

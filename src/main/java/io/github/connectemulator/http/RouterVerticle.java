@@ -12,7 +12,6 @@ import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -41,12 +40,6 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    var validators = new OperationValidators();
-    var operations =
-        new OperationHandlers(
-            vertx.eventBus(), config.ownerCount(), config.ownerRequestTimeoutMillis(), services.pageTokens(),
-            services.admission());
-
     Router router = Router.router(vertx);
     router.route().handler(RouterVerticle::admitRequest);
     if (config.service().logRequests()) {
@@ -54,47 +47,23 @@ public final class RouterVerticle extends VerticleBase {
     }
     HealthRoutes.mountOn(router, vertx, services.readiness());
     if (services.metrics() != null) {
-      services.metrics().route(vertx.eventBus(), config.ownerCount()).mountOn(router);
+      services.metrics().route(services.owners()).mountOn(router);
     }
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     router.route().handler(RouterVerticle::treatBodyAsJson);
     if (config.auth().sigv4()) {
-      var verifier = new SigV4Verifier(config.auth(), java.time.Clock.systemUTC(), services.internalToken());
+      var verifier = new SigV4Verifier(config.auth(), java.time.Clock.systemUTC());
       router.routeWithRegex(AWS_PATHS).handler(verifier::verify);
     }
 
-    // Routes are tried in order, each with a regular expression: the calls load tests make most come first.
-    operation(router.put("/test-cases/:InstanceId/:TestCaseId/start-execution"), "StartTestCaseExecution")
-        .handler(validators.startExecution).handler(operations::startExecution);
-    operation(router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/summary"),
-        "GetTestCaseExecutionSummary")
-        .handler(validators.executionSummary).handler(operations::executionSummary);
-    operation(router.get("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/records"),
-        "ListTestCaseExecutionRecords")
-        .handler(validators.listRecords).handler(operations::listRecords);
-    operation(router.put("/test-cases/:InstanceId"), "CreateTestCase")
-        .handler(validators.createTestCase).handler(operations::createTestCase);
-    operation(router.post("/test-cases/:InstanceId/:TestCaseId"), "UpdateTestCase")
-        .handler(validators.updateTestCase).handler(operations::updateTestCase);
-    operation(router.get("/test-cases/:InstanceId/:TestCaseId"), "DescribeTestCase")
-        .handler(validators.describeTestCase).handler(operations::describeTestCase);
-    operation(router.delete("/test-cases/:InstanceId/:TestCaseId"), "DeleteTestCase")
-        .handler(validators.deleteTestCase).handler(operations::deleteTestCase);
-    operation(router.get("/test-cases-summary/:InstanceId"), "ListTestCases")
-        .handler(validators.listTestCases).handler(operations::listTestCases);
-    operation(router.post("/search-test-cases"), "SearchTestCases")
-        .handler(validators.searchTestCases).handler(operations::searchTestCases);
-    operation(router.post("/test-cases/:InstanceId/:TestCaseId/:TestCaseExecutionId/stop-execution"),
-        "StopTestCaseExecution")
-        .handler(validators.stopExecution).handler(operations::stopExecution);
-    operation(router.get("/test-case-executions/:InstanceId"), "ListTestCaseExecutions")
-        .handler(validators.listExecutions).handler(operations::listExecutions);
+    OperationRoutes.mountOn(router, services.operations(),
+        services.metrics() == null ? null : services.metrics().operations());
 
     AdminSettings admin = config.admin();
     Future<Void> adminListening = Future.succeededFuture();
     if (admin.enabled()) {
       var adminRoutes =
-          new AdminRoutes(vertx.eventBus(), config.ownerCount(), services.controls(), services.clock(), admin.token());
+          new AdminRoutes(services.owners(), services.controls(), services.clock(), admin.token());
       if (admin.ownPort()) {
         adminListening = listenForAdmin(adminRoutes, admin);
       } else {
@@ -158,11 +127,6 @@ public final class RouterVerticle extends VerticleBase {
         .setInitialSettings(new Http2Settings()
             .setMaxConcurrentStreams(service.maxConcurrentStreams())
             .setMaxHeaderListSize(service.maxHeaderBytes()));
-  }
-
-  /** An operation's route, timed under its AWS name when metrics are on. */
-  private Route operation(Route route, String name) {
-    return services.metrics() == null ? route : route.handler(services.metrics().operations().measure(name));
   }
 
   /**

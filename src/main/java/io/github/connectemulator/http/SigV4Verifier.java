@@ -47,14 +47,12 @@ final class SigV4Verifier {
   private final Map<String, String> accounts;
   private final long maxSkewMillis;
   private final Clock clock;
-  private final byte[] internalToken;
 
-  SigV4Verifier(AuthSettings settings, Clock clock, String internalToken) {
+  SigV4Verifier(AuthSettings settings, Clock clock) {
     this.secrets = settings.secretsByAccessKey();
     this.accounts = settings.accountsByAccessKey();
     this.maxSkewMillis = settings.maxSkewMinutes() * 60_000L;
     this.clock = clock;
-    this.internalToken = internalToken.getBytes(StandardCharsets.US_ASCII);
   }
 
   void verify(RoutingContext ctx) {
@@ -66,10 +64,6 @@ final class SigV4Verifier {
   /** True when the signature holds; otherwise the AWS error has been answered. */
   private boolean holds(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String internal = request.getHeader(RouterServices.INTERNAL_TOKEN_HEADER);
-    if (internal != null && MessageDigest.isEqual(internalToken, internal.getBytes(StandardCharsets.US_ASCII))) {
-      return true;
-    }
     Buffer body = ctx.body().buffer();
     String authorization = request.getHeader("Authorization");
     if (authorization == null || authorization.isBlank()) {

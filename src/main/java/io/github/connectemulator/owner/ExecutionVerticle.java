@@ -2,7 +2,6 @@ package io.github.connectemulator.owner;
 
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
-import io.github.connectemulator.operations.Addresses;
 import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.owner.journal.Journal;
 import io.github.connectemulator.owner.journal.ReplayClock;
@@ -23,7 +22,7 @@ import java.util.List;
 
 /**
  * One execution owner on the event bus: takes the {@link OwnerCommand}s of the instances it holds (and the admin
- * API's {@link AdminCommand}s) at {@link Addresses#owner(int)}, replies from its event loop, and moves its runs
+ * API's {@link AdminCommand}s) at the address its placement gave it, replies from its event loop, and moves its runs
  * forward with a single timer armed for the earliest due step.
  */
 public final class ExecutionVerticle extends VerticleBase {
@@ -32,6 +31,7 @@ public final class ExecutionVerticle extends VerticleBase {
   private static final long SWEEP_MILLIS = 1000;
 
   private final int index;
+  private final String address;
   private final EmulatorConfig config;
   private final Controls controls;
   private final Clock clock;
@@ -44,12 +44,14 @@ public final class ExecutionVerticle extends VerticleBase {
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
 
-  public ExecutionVerticle(int index, EmulatorConfig config, Controls controls, Clock clock) {
-    this(index, config, controls, clock, RunListener.NONE);
-  }
-
-  public ExecutionVerticle(int index, EmulatorConfig config, Controls controls, Clock clock, RunListener listener) {
+  /**
+   * @param index this owner's number on this node (its journal file is named after it)
+   * @param address where it takes commands, from the placement
+   */
+  public ExecutionVerticle(int index, String address, EmulatorConfig config, Controls controls, Clock clock,
+      RunListener listener) {
     this.index = index;
+    this.address = address;
     this.config = config;
     this.controls = controls;
     this.clock = clock;
@@ -75,7 +77,7 @@ public final class ExecutionVerticle extends VerticleBase {
     }
     return restored.compose(v -> {
       vertx.setPeriodic(SWEEP_MILLIS, id -> advance());
-      MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.owner(index), this::handle);
+      MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, this::handle);
       return consumer.completion();
     });
   }

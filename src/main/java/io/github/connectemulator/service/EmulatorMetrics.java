@@ -1,7 +1,7 @@
 package io.github.connectemulator.service;
 
+import io.github.connectemulator.operations.OwnerClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.eventbus.EventBus;
 
 /** The emulator's meters in one registry, and the route that serves them. */
 public record EmulatorMetrics(
@@ -11,7 +11,7 @@ public record EmulatorMetrics(
     return new EmulatorMetrics(registry, new OperationMetrics(registry), new ExecutionMetrics(registry));
   }
 
-  public MetricsRoute route(EventBus bus, int ownerCount) {
-    return new MetricsRoute(bus, ownerCount, registry, executions);
+  public MetricsRoute route(OwnerClient owners) {
+    return new MetricsRoute(owners, registry, executions);
   }
 }

@@ -1,10 +1,9 @@
 package io.github.connectemulator.service;
 
+import io.github.connectemulator.operations.OwnerClient;
 import io.github.connectemulator.owner.protocol.AdminCommand;
-import io.github.connectemulator.admin.EveryOwner;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -15,14 +14,12 @@ public final class MetricsRoute {
   public static final String PATH = "/metrics";
   private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final EventBus bus;
-  private final int ownerCount;
+  private final OwnerClient owners;
   private final PrometheusMeterRegistry registry;
   private final ExecutionMetrics executions;
 
-  public MetricsRoute(EventBus bus, int ownerCount, PrometheusMeterRegistry registry, ExecutionMetrics executions) {
-    this.bus = bus;
-    this.ownerCount = ownerCount;
+  public MetricsRoute(OwnerClient owners, PrometheusMeterRegistry registry, ExecutionMetrics executions) {
+    this.owners = owners;
     this.registry = registry;
     this.executions = executions;
   }
@@ -32,7 +29,7 @@ public final class MetricsRoute {
   }
 
   private void scrape(RoutingContext ctx) {
-    List<Future<Object>> loads = EveryOwner.ask(bus, ownerCount, new AdminCommand.ReadLoad());
+    List<Future<Object>> loads = owners.askEveryOwner(new AdminCommand.ReadLoad());
     Future.all(loads)
         .onSuccess(all -> {
           long running = 0;

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code emulator_requests_seconds{operation, outcome}}: a latency histogram per AWS operation and outcome, where the
- * outcome is {@code success} or the AWS error type answered. Both labels come from fixed sets (eleven operations, the
- * error types the emulator knows), so the series stay bounded whatever the callers send.
+ * {@code emulator_requests_seconds{operation, outcome, transport}}: a latency histogram per AWS operation, outcome
+ * ({@code success} or the AWS error type answered) and face ({@code http} or {@code bus}). Every label comes from a
+ * fixed set (eleven operations, the error types the emulator knows, two faces), so the series stay bounded whatever
+ * the callers send.
  */
 public final class OperationMetrics {
 
   static final String NAME = "emulator.requests";
-  static final String SUCCESS = "success";
+  public static final String SUCCESS = "success";
+  public static final String HTTP = "http";
+  public static final String BUS = "bus";
   private static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
   private static final Duration[] BUCKETS = {
     Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -25,6 +28,7 @@ public final class OperationMetrics {
   };
 
   private final MeterRegistry registry;
+  /** operation + transport → outcome → timer. */
   private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
   public OperationMetrics(MeterRegistry registry) {
@@ -33,23 +37,35 @@ public final class OperationMetrics {
 
   /** A route handler that times the rest of the route and records it under {@code operation} when it ends. */
   public Handler<RoutingContext> measure(String operation) {
-    Map<String, Timer> byOutcome = timers.computeIfAbsent(operation, name -> new ConcurrentHashMap<>());
+    Map<String, Timer> byOutcome = byOutcome(operation, HTTP);
     return ctx -> {
       long start = System.nanoTime();
       ctx.addEndHandler(ended -> {
         String errorType = ctx.response().headers().get(ERROR_TYPE_HEADER);
-        String outcome = errorType == null ? SUCCESS : errorType;
-        byOutcome.computeIfAbsent(outcome, o -> timer(operation, o)).record(System.nanoTime() - start,
-            java.util.concurrent.TimeUnit.NANOSECONDS);
+        record(byOutcome, operation, HTTP, errorType == null ? SUCCESS : errorType, System.nanoTime() - start);
       });
       ctx.next();
     };
   }
 
-  private Timer timer(String operation, String outcome) {
+  /** Records one call that took {@code nanos}; {@code outcome} is {@link #SUCCESS} or the AWS error type. */
+  public void record(String operation, String transport, String outcome, long nanos) {
+    record(byOutcome(operation, transport), operation, transport, outcome, nanos);
+  }
+
+  private Map<String, Timer> byOutcome(String operation, String transport) {
+    return timers.computeIfAbsent(operation + "|" + transport, key -> new ConcurrentHashMap<>());
+  }
+
+  private void record(Map<String, Timer> byOutcome, String operation, String transport, String outcome, long nanos) {
+    byOutcome.computeIfAbsent(outcome, o -> timer(operation, transport, o))
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(String operation, String transport, String outcome) {
     return Timer.builder(NAME)
-        .description("AWS operations answered, by operation and outcome (success or the AWS error type)")
-        .tags("operation", operation, "outcome", outcome)
+        .description("AWS operations answered, by operation, outcome (success or the AWS error type) and face")
+        .tags("operation", operation, "outcome", outcome, "transport", transport)
         .serviceLevelObjectives(BUCKETS)
         .register(registry);
   }

@@ -141,22 +141,22 @@ class BusOperationsTest {
         new JsonObject().put("InstanceId", instance).put("TestCaseId", missing));
     HttpResult notFoundOverHttp = http(HttpMethod.GET, "/test-cases/" + instance + "/" + missing, null);
     assertThat(notFound.failureCode()).isEqualTo(404).isEqualTo(notFoundOverHttp.status());
-    assertThat(OperationGateway.BusFailures.errorType(notFound))
+    assertThat(BusFailures.errorType(notFound))
         .isEqualTo("ResourceNotFoundException").isEqualTo(notFoundOverHttp.errorType());
-    assertThat(OperationGateway.BusFailures.details(notFound).getString("message"))
+    assertThat(BusFailures.details(notFound).getString("message"))
         .isEqualTo(notFoundOverHttp.body().getString("message"));
 
     ReplyException invalid = busFailure("CreateTestCase", new JsonObject().put("InstanceId", instance)
         .put("Name", 42).put("Content", Fixtures.CONTENT));
     assertThat(invalid.failureCode()).isEqualTo(400);
-    assertThat(OperationGateway.BusFailures.errorType(invalid)).isEqualTo("InvalidParameterException");
+    assertThat(BusFailures.errorType(invalid)).isEqualTo("InvalidParameterException");
 
     ReplyException noPath = busFailure("GetTestCaseExecutionSummary", new JsonObject().put("InstanceId", instance));
     assertThat(noPath.failureCode()).isEqualTo(400);
-    assertThat(OperationGateway.BusFailures.details(noPath).getString("message")).contains("TestCaseId");
+    assertThat(BusFailures.details(noPath).getString("message")).contains("TestCaseId");
 
     ReplyException notJson = busFailure("ListTestCases", null);
-    assertThat(OperationGateway.BusFailures.errorType(notJson)).isEqualTo("InvalidParameterException");
+    assertThat(BusFailures.errorType(notJson)).isEqualTo("InvalidParameterException");
   }
 
   @Test
@@ -167,7 +167,7 @@ class BusOperationsTest {
     bus("ListTestCases", new JsonObject().put("InstanceId", other));
     ReplyException throttled = busFailure("ListTestCases", new JsonObject().put("InstanceId", other));
     assertThat(throttled.failureCode()).isEqualTo(429);
-    assertThat(OperationGateway.BusFailures.errorType(throttled)).isEqualTo("ThrottlingException");
+    assertThat(BusFailures.errorType(throttled)).isEqualTo("ThrottlingException");
   }
 
   @Test

@@ -101,12 +101,14 @@ class ServiceEndpointsTest {
     String metrics = waitForMetrics("emulator_executions_finished_total{status=\"PASSED\"} 2.0",
         "emulator_executions_running 0.0");
     assertThat(metrics)
-        .contains("emulator_requests_seconds_count{operation=\"StartTestCaseExecution\",outcome=\"success\"} 2")
+        .contains("emulator_requests_seconds_count{operation=\"StartTestCaseExecution\",outcome=\"success\","
+            + "transport=\"http\"} 2")
         .contains("emulator_requests_seconds_count{operation=\"StartTestCaseExecution\","
-            + "outcome=\"InvalidParameterException\"} 1")
+            + "outcome=\"InvalidParameterException\",transport=\"http\"} 1")
         .contains("emulator_requests_seconds_count{operation=\"GetTestCaseExecutionSummary\","
-            + "outcome=\"ResourceNotFoundException\"} 1")
-        .contains("emulator_requests_seconds_bucket{operation=\"CreateTestCase\",outcome=\"success\",le=\"0.01\"}")
+            + "outcome=\"ResourceNotFoundException\",transport=\"http\"} 1")
+        .contains("emulator_requests_seconds_bucket{operation=\"CreateTestCase\",outcome=\"success\","
+            + "transport=\"http\",le=\"0.01\"}")
         .contains("emulator_executions_started_total 2.0")
         .contains("emulator_executions_running 0.0")
         .contains("emulator_executions_queued 0.0")

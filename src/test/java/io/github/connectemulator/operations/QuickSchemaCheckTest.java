@@ -14,7 +14,6 @@ import static io.vertx.json.schema.common.dsl.Schemas.objectSchema;
 import static io.vertx.json.schema.common.dsl.Schemas.stringSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.connectemulator.http.OperationValidators;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchema;
@@ -94,7 +93,7 @@ class QuickSchemaCheckTest {
   }
 
   private static boolean libraryAccepts(SchemaBuilder<?, ?> builder, Object value) {
-    SchemaRepository repository = OperationValidators.newRepository();
+    SchemaRepository repository = SchemaCheck.newRepository();
     JsonSchema schema = JsonSchema.of(builder.toJson());
     repository.dereference(schema);
     return repository.validator(schema).validate(value).getValid();

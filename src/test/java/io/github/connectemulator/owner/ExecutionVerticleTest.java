@@ -2,7 +2,6 @@ package io.github.connectemulator.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.connectemulator.operations.Addresses;
 import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
@@ -33,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ExecutionVerticleTest {
 
+  private static final String ADDRESS = "test.owner";
+
   static final String INSTANCE = ExecutionOwnerTest.INSTANCE;
 
   Vertx vertx;
@@ -42,11 +43,12 @@ class ExecutionVerticleTest {
     this.vertx = vertx;
     LocalCodec.registerAll(vertx.eventBus());
     EmulatorConfig config = ExecutionOwnerTest.config(60_000, 1_000, 60_000);
-    vertx.deployVerticle(new ExecutionVerticle(0, config, new Controls(config), Clock.systemUTC())).onComplete(context.succeedingThenComplete());
+    vertx.deployVerticle(new ExecutionVerticle(0, ADDRESS, config, new Controls(config), Clock.systemUTC(),
+        RunListener.NONE)).onComplete(context.succeedingThenComplete());
   }
 
   <T> Future<T> request(Object command) {
-    return vertx.eventBus().<T>request(Addresses.owner(0), command).map(message -> message.body());
+    return vertx.eventBus().<T>request(ADDRESS, command).map(message -> message.body());
   }
 
   @Test

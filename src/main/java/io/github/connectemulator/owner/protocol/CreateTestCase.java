@@ -2,6 +2,7 @@ package io.github.connectemulator.owner.protocol;
 
 import io.github.connectemulator.model.EntryPoint;
 import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.operations.OperationNames;
 import java.util.Map;
 
 /**
@@ -29,6 +30,6 @@ public record CreateTestCase(
 
   @Override
   public String operation() {
-    return "CreateTestCase";
+    return OperationNames.CREATE_TEST_CASE;
   }
 }

@@ -1,11 +1,13 @@
 package io.github.connectemulator.owner.protocol;
 
+import io.github.connectemulator.operations.OperationNames;
+
 /** DeleteTestCase, validated. */
 public record DeleteTestCase(String instanceId, String testCaseId)
     implements OwnerCommand {
 
   @Override
   public String operation() {
-    return "DeleteTestCase";
+    return OperationNames.DELETE_TEST_CASE;
   }
 }

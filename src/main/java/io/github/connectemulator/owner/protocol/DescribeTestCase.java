@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner.protocol;
 
 import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.operations.OperationNames;
 
 /** DescribeTestCase, validated; a null status asks for the version shown by default. */
 public record DescribeTestCase(String instanceId, String testCaseId, TestCaseStatus status)
@@ -8,6 +9,6 @@ public record DescribeTestCase(String instanceId, String testCaseId, TestCaseSta
 
   @Override
   public String operation() {
-    return "DescribeTestCase";
+    return OperationNames.DESCRIBE_TEST_CASE;
   }
 }

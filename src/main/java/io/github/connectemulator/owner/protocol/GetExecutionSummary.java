@@ -1,11 +1,13 @@
 package io.github.connectemulator.owner.protocol;
 
+import io.github.connectemulator.operations.OperationNames;
+
 /** GetTestCaseExecutionSummary, validated. */
 public record GetExecutionSummary(String instanceId, String testCaseId, String executionId)
     implements OwnerCommand {
 
   @Override
   public String operation() {
-    return "GetTestCaseExecutionSummary";
+    return OperationNames.GET_EXECUTION_SUMMARY;
   }
 }

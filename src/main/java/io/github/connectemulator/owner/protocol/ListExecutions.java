@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner.protocol;
 
 import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.operations.OperationNames;
 
 /**
  * ListTestCaseExecutions, validated; every filter is null when absent, and they combine with AND.
@@ -20,6 +21,6 @@ public record ListExecutions(
 
   @Override
   public String operation() {
-    return "ListTestCaseExecutions";
+    return OperationNames.LIST_EXECUTIONS;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner.protocol;
 
 import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.operations.OperationNames;
 
 /** ListTestCaseExecutionRecords, validated; status is null when absent. */
 public record ListRecords(
@@ -9,6 +10,6 @@ public record ListRecords(
 
   @Override
   public String operation() {
-    return "ListTestCaseExecutionRecords";
+    return OperationNames.LIST_EXECUTION_RECORDS;
   }
 }

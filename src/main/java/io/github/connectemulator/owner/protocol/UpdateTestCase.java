@@ -2,6 +2,7 @@ package io.github.connectemulator.owner.protocol;
 
 import io.github.connectemulator.model.EntryPoint;
 import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.operations.OperationNames;
 
 /**
  * UpdateTestCase, validated. Every member but the ids is optional: null leaves it as it is (spec §11.6).
@@ -24,6 +25,6 @@ public record UpdateTestCase(
 
   @Override
   public String operation() {
-    return "UpdateTestCase";
+    return OperationNames.UPDATE_TEST_CASE;
   }
 }

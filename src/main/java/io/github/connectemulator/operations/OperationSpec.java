@@ -1,0 +1,48 @@
+package io.github.connectemulator.operations;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.json.schema.common.dsl.ObjectSchemaBuilder;
+import java.util.List;
+
+/**
+ * One AWS operation, whatever face calls it: its name, its HTTP binding (method and path template with
+ * {@code {Member}} labels), the rules of its members, and its call.
+ *
+ * @param members the members HTTP carries outside the body, with their rules
+ * @param body the rules of the body members, or null when the operation has no body
+ * @param bodyRequired whether HTTP callers must send a body
+ */
+public record OperationSpec(String name, HttpMethod method, String pathTemplate, List<MemberRule> members,
+    ObjectSchemaBuilder body, boolean bodyRequired, Call call) {
+
+  /** What an operation does with validated members: the reply's JSON, or an AWS failure. */
+  @FunctionalInterface
+  public interface Call {
+    /**
+     * @param account the caller's account when its credentials name one (instances are then its own), else null
+     * @return the reply body, or null for an operation whose output has no members
+     */
+    Future<Buffer> invoke(Members members, String account);
+  }
+
+  /** Calls the operation; a failure thrown while building its command (a bad NextToken, say) fails the future. */
+  public Future<Buffer> invoke(Members members, String account) {
+    try {
+      return call.invoke(members, account);
+    } catch (RuntimeException failure) {
+      return Future.failedFuture(failure);
+    }
+  }
+
+  /** The rule of a member HTTP carries outside the body, or null. */
+  public MemberRule member(String name) {
+    for (MemberRule rule : members) {
+      if (rule.name().equals(name)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+}
