@@ -44,81 +44,74 @@ public final class JsonBodies {
 
   public static Buffer testCase(TestCaseView view) {
     return object(json -> {
-      json.writeFieldName("TestCase");
-      writeTestCase(json, view);
+      json.writeObjectFieldStart("TestCase");
+      writeTestCaseMembers(json, view);
+      json.writeEndObject();
     });
   }
 
   public static Buffer testCaseSummaries(Page<TestCaseView> page, String nextToken) {
-    return object(json -> {
-      json.writeArrayFieldStart("TestCaseSummaryList");
-      for (TestCaseView view : page.items()) {
-        TestCaseVersion version = view.version();
-        json.writeStartObject();
-        json.writeStringField("Id", view.id());
-        json.writeStringField("Arn", view.arn());
-        json.writeStringField("Name", version.name());
-        json.writeStringField("Status", version.status().name());
-        timestamp(json, "LastModifiedTime", version.lastModifiedTime());
-        json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      optionalString(json, "NextToken", nextToken);
-    });
+    return list("TestCaseSummaryList", page, nextToken, (json, view) -> {
+      TestCaseVersion version = view.version();
+      json.writeStringField("Id", view.id());
+      json.writeStringField("Arn", view.arn());
+      json.writeStringField("Name", version.name());
+      json.writeStringField("Status", version.status().name());
+      timestamp(json, "LastModifiedTime", version.lastModifiedTime());
+      json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
+    }, json -> {});
   }
 
   public static Buffer searchResults(Page<TestCaseView> page, String nextToken) {
-    return object(json -> {
-      json.writeArrayFieldStart("TestCases");
-      for (TestCaseView view : page.items()) {
-        writeTestCase(json, view);
-      }
-      json.writeEndArray();
-      optionalString(json, "NextToken", nextToken);
-      json.writeNumberField("ApproximateTotalCount", page.total());
-    });
+    return list("TestCases", page, nextToken, JsonBodies::writeTestCaseMembers,
+        json -> json.writeNumberField("ApproximateTotalCount", page.total()));
   }
 
   public static Buffer executions(Page<ExecutionView> page, String nextToken) {
-    return object(json -> {
-      json.writeArrayFieldStart("TestCaseExecutions");
-      for (ExecutionView execution : page.items()) {
-        json.writeStartObject();
-        timestamp(json, "StartTime", execution.startTime());
-        if (execution.endTime() >= 0) {
-          timestamp(json, "EndTime", execution.endTime());
-        }
-        json.writeStringField("TestCaseExecutionId", execution.executionId());
-        json.writeStringField("TestCaseId", execution.testCaseId());
-        json.writeStringField("TestCaseExecutionStatus", execution.status().name());
-        writeTags(json, execution.tags());
-        json.writeEndObject();
+    return list("TestCaseExecutions", page, nextToken, (json, execution) -> {
+      timestamp(json, "StartTime", execution.startTime());
+      if (execution.endTime() >= 0) {
+        timestamp(json, "EndTime", execution.endTime());
       }
-      json.writeEndArray();
-      optionalString(json, "NextToken", nextToken);
-    });
+      json.writeStringField("TestCaseExecutionId", execution.executionId());
+      json.writeStringField("TestCaseId", execution.testCaseId());
+      json.writeStringField("TestCaseExecutionStatus", execution.status().name());
+      writeTags(json, execution.tags());
+    }, json -> {});
   }
 
   public static Buffer records(Page<RecordView> page, String nextToken) {
+    return list("ExecutionRecords", page, nextToken, (json, record) -> {
+      json.writeStringField("ObservationId", record.observationId());
+      json.writeStringField("Status", record.status().name());
+      timestamp(json, "Timestamp", record.timestamp());
+      json.writeStringField("Record", record.record());
+    }, json -> {});
+  }
+
+  /** Writes the members of one list item, inside its object. */
+  @FunctionalInterface
+  private interface ItemWriter<T> {
+    void write(JsonGenerator json, T item) throws IOException;
+  }
+
+  /** A page of a list operation: the items as objects under {@code listName}, the NextToken, then {@code more}. */
+  private static <T> Buffer list(String listName, Page<T> page, String nextToken, ItemWriter<T> item, Writer more) {
     return object(json -> {
-      json.writeArrayFieldStart("ExecutionRecords");
-      for (RecordView record : page.items()) {
+      json.writeArrayFieldStart(listName);
+      for (T each : page.items()) {
         json.writeStartObject();
-        json.writeStringField("ObservationId", record.observationId());
-        json.writeStringField("Status", record.status().name());
-        timestamp(json, "Timestamp", record.timestamp());
-        json.writeStringField("Record", record.record());
+        item.write(json, each);
         json.writeEndObject();
       }
       json.writeEndArray();
       optionalString(json, "NextToken", nextToken);
+      more.write(json);
     });
   }
 
-  private static void writeTestCase(JsonGenerator json, TestCaseView view) throws IOException {
+  private static void writeTestCaseMembers(JsonGenerator json, TestCaseView view) throws IOException {
     TestCaseVersion version = view.version();
-    json.writeStartObject();
     json.writeStringField("Arn", view.arn());
     json.writeStringField("Id", view.id());
     json.writeStringField("Name", version.name());
@@ -131,7 +124,6 @@ public final class JsonBodies {
     json.writeStringField("LastModifiedRegion", version.lastModifiedRegion());
     writeTags(json, view.tags());
     json.writeStringField("TestCaseSha256", version.sha256());
-    json.writeEndObject();
   }
 
   private static void writeTags(JsonGenerator json, Map<String, String> tags) throws IOException {

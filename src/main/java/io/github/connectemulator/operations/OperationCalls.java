@@ -52,38 +52,32 @@ final class OperationCalls {
   }
 
   Future<Buffer> createTestCase(Members members, String account) {
-    JsonObject body = members.body();
-    var command =
-        new CreateTestCase(
-            instanceKey(members, account),
-            members.string("TestCaseId"),
-            lastModifiedTime(members.string("LastModifiedTime")),
-            members.string("LastModifiedRegion"),
-            body.getString("Name"),
-            body.getString("Content"),
-            body.getString("Description"),
-            entryPoint(body.getJsonObject("EntryPoint")),
-            body.getString("InitializationData"),
-            status(body.getString("Status")),
-            tags(body.getJsonObject("Tags")));
+    TestCaseEdit edit = TestCaseEdit.of(members);
+    var command = new CreateTestCase(instanceKey(members, account), members.string("TestCaseId"),
+        edit.lastModifiedTime(), edit.lastModifiedRegion(), edit.name(), edit.content(), edit.description(),
+        edit.entryPoint(), edit.initializationData(), edit.status(), tags(members.body().getJsonObject("Tags")));
     return owners.<TestCaseCreated>send(command).map(JsonBodies::testCaseCreated);
   }
 
   Future<Buffer> updateTestCase(Members members, String account) {
-    JsonObject body = members.body();
-    var command =
-        new UpdateTestCase(
-            instanceKey(members, account),
-            members.string("TestCaseId"),
-            lastModifiedTime(members.string("LastModifiedTime")),
-            members.string("LastModifiedRegion"),
-            body.getString("Name"),
-            body.getString("Content"),
-            body.getString("Description"),
-            entryPoint(body.getJsonObject("EntryPoint")),
-            body.getString("InitializationData"),
-            status(body.getString("Status")));
+    TestCaseEdit edit = TestCaseEdit.of(members);
+    var command = new UpdateTestCase(instanceKey(members, account), members.string("TestCaseId"),
+        edit.lastModifiedTime(), edit.lastModifiedRegion(), edit.name(), edit.content(), edit.description(),
+        edit.entryPoint(), edit.initializationData(), edit.status());
     return owners.send(command).map((Buffer) null);
+  }
+
+  /** The members Create and Update both take: the replication headers and the test case's fields. */
+  private record TestCaseEdit(Long lastModifiedTime, String lastModifiedRegion, String name, String content,
+      String description, EntryPoint entryPoint, String initializationData, TestCaseStatus status) {
+
+    static TestCaseEdit of(Members members) {
+      JsonObject body = members.body();
+      return new TestCaseEdit(OperationCalls.lastModifiedTime(members.string("LastModifiedTime")),
+          members.string("LastModifiedRegion"), body.getString("Name"), body.getString("Content"),
+          body.getString("Description"), OperationCalls.entryPoint(body.getJsonObject("EntryPoint")),
+          body.getString("InitializationData"), OperationCalls.status(body.getString("Status")));
+    }
   }
 
   Future<Buffer> describeTestCase(Members members, String account) {
