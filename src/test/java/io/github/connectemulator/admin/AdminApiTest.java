@@ -91,7 +91,8 @@ class AdminApiTest {
   @Test
   void aQueuedExecutionStartsWhenASlotFrees(Vertx vertx, VertxTestContext test) {
     String[] ids = new String[3];
-    deploy(vertx, Map.of("quota.maxRunningPerInstance", "1"))
+    // Observations long enough that the first run is surely still running when the second is looked at.
+    deploy(vertx, Map.of("quota.maxRunningPerInstance", "1", "timing.observationMillis", "500"))
         .compose(e -> http.createdTestCase(instance, "one-at-a-time"))
         .compose(testCase -> {
           ids[0] = testCase;
