@@ -3,6 +3,7 @@ package io.github.connectemulator.owner;
 import static io.github.connectemulator.owner.ExecutionOwnerTest.INSTANCE;
 import static io.github.connectemulator.owner.ExecutionOwnerTest.T0;
 import static io.github.connectemulator.owner.ExecutionOwnerTest.THREE_OBSERVATIONS;
+import static io.github.connectemulator.testing.Gen.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.operations.AwsFailure;
@@ -20,26 +21,30 @@ import io.github.connectemulator.owner.protocol.StopExecution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.RecordStatus;
 import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.testing.Gen;
+import io.github.connectemulator.testing.SeededRun;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random sequences of operations on one owner never break the lifecycle: a final status stays final, a run's counts
  * agree with its records, no more runs are IN_PROGRESS than the quota allows, and paging through the runs yields each
  * one exactly once, newest first.
+ *
+ * <p>300 sequences per run, from a fresh seed that is printed; {@code -Dlifecycle.seed=S} replays a run,
+ * {@code -Dlifecycle.case=N} only its sequence N, and {@code -Dlifecycle.sequences=C} runs C sequences.
  */
 class LifecyclePropertyTest {
 
   private static final int MAX_RUNNING = 2;
+  private static final int SEQUENCES = 300;
 
   sealed interface Action {}
 
@@ -51,23 +56,52 @@ class LifecyclePropertyTest {
 
   record Delete(int testCase) implements Action {}
 
-  @Provide
-  Arbitrary<List<Action>> actions() {
-    Arbitrary<Action> action = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(0, 2).flatMap(tc ->
-            Arbitraries.of(true, false).map(token -> (Action) new Start(tc, token)))),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 30).map(e -> (Action) new Stop(e))),
-        net.jqwik.api.Tuple.of(5, Arbitraries.longs().between(1, 400).map(ms -> (Action) new Advance(ms))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 2).map(tc -> (Action) new Delete(tc))));
-    return action.list().ofMinSize(1).ofMaxSize(60);
+  /** Between 1 and 60 actions: starts and clock moves most often, then stops, and now and then a delete. */
+  static List<Action> actions(Gen gen) {
+    return gen.list(1, 60, () -> gen.<Action>frequency(
+        weighted(5, () -> new Start(gen.between(0, 2), gen.bool())),
+        weighted(2, () -> new Stop(gen.between(0, 30))),
+        weighted(5, () -> new Advance(gen.between(1L, 400L))),
+        weighted(1, () -> new Delete(gen.between(0, 2)))));
   }
 
-  @Property(tries = 300)
-  void theLifecycleHoldsWhateverTheSequence(@ForAll("actions") List<Action> actions, @ForAll("pageSizes") int page) {
+  /** What happened across the sequences, so the run can show it meant something. */
+  private static final class Reached {
+    final Map<String, Integer> actions = new TreeMap<>();
+    final Map<ExecutionStatus, Integer> sequencesWithARun = new EnumMap<>(ExecutionStatus.class);
+    int sequences;
+    int paged;
+  }
+
+  @Test
+  void theLifecycleHoldsWhateverTheSequence() {
+    var run = new SeededRun(LifecyclePropertyTest.class, "lifecycle", "sequences", SEQUENCES, Duration.ofMillis(200));
+    var reached = new Reached();
+    run.forEachCase((index, gen) -> {
+      List<Action> actions = actions(gen);
+      int page = gen.between(1, 7);
+      runSequence(actions, page, gen.anyLong(), reached);
+    });
+    System.out.println("LifecyclePropertyTest reached, in " + reached.sequences + " sequences: actions "
+        + reached.actions + ", sequences with a run ending " + reached.sequencesWithARun + ", paged " + reached.paged);
+    if (run.isFullRun()) {
+      // The property means something only if sequences reach every kind of end, and pages really split.
+      assertThat(reached.actions).as("every kind of action").hasSize(4);
+      int fifth = reached.sequences / 5;
+      assertThat(reached.sequencesWithARun.getOrDefault(ExecutionStatus.PASSED, 0)).as("sequences with a PASSED run")
+          .isGreaterThan(fifth);
+      assertThat(reached.sequencesWithARun.getOrDefault(ExecutionStatus.STOPPED, 0)).as("sequences with a STOPPED run")
+          .isGreaterThan(fifth);
+      assertThat(reached.paged).as("sequences whose runs took more than one page").isGreaterThan(fifth);
+    }
+  }
+
+  private static void runSequence(List<Action> actions, int page, long idSeed, Reached reached) {
     var clock = new ManualClock(T0);
     var owner = new ExecutionOwner(ExecutionOwnerTest.config(Map.of(
         "quota.maxRunningPerInstance", Integer.toString(MAX_RUNNING),
-        "retention.maxFinishedExecutions", "100000")), clock);
+        "retention.maxFinishedExecutions", "100000",
+        "ids.seed", Long.toString(idSeed))), clock);
     List<String> testCases = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       testCases.add(owner.create(ExecutionOwnerTest.create("tc-" + i, THREE_OBSERVATIONS, TestCaseStatus.PUBLISHED,
@@ -77,7 +111,9 @@ class LifecyclePropertyTest {
     Map<String, ExecutionSummary> finals = new HashMap<>();
     int tokens = 0;
 
-    for (Action action : actions) {
+    for (int step = 0; step < actions.size(); step++) {
+      Action action = actions.get(step);
+      reached.actions.merge(action.getClass().getSimpleName(), 1, Integer::sum);
       try {
         if (action instanceof Start start) {
           String testCase = testCases.get(start.testCase());
@@ -92,7 +128,7 @@ class LifecyclePropertyTest {
             owner.stop(new StopExecution(INSTANCE, run[0], run[1], null));
           }
         } else if (action instanceof Advance advance) {
-          for (long step = 0; step < advance.millis(); step += 10) {
+          for (long millis = 0; millis < advance.millis(); millis += 10) {
             clock.advance(10);
             owner.advance();
           }
@@ -102,22 +138,20 @@ class LifecyclePropertyTest {
       } catch (AwsFailure expected) {
         // Starting a deleted test case, stopping a PASSED run: refused, and nothing may change.
       }
-      checkInvariants(owner, runs, finals, page);
+      try {
+        checkInvariants(owner, runs, finals, page);
+      } catch (AssertionError broken) {
+        throw new AssertionError("after action " + (step + 1) + " of " + actions.subList(0, step + 1)
+            + " (page size " + page + "): " + broken.getMessage(), broken);
+      }
     }
-    // The property means something only if sequences reach every kind of end, and pages really split.
     var ends = new HashSet<ExecutionStatus>();
     finals.values().forEach(summary -> ends.add(summary.status()));
-    Statistics.label("passed").collect(ends.contains(ExecutionStatus.PASSED));
-    Statistics.label("stopped").collect(ends.contains(ExecutionStatus.STOPPED));
-    Statistics.label("paged").collect(runs.size() > page);
-    Statistics.label("passed").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
-    Statistics.label("stopped").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
-    Statistics.label("paged").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
-  }
-
-  @Provide
-  Arbitrary<Integer> pageSizes() {
-    return Arbitraries.integers().between(1, 7);
+    ends.forEach(status -> reached.sequencesWithARun.merge(status, 1, Integer::sum));
+    reached.sequences++;
+    if (runs.size() > page) {
+      reached.paged++;
+    }
   }
 
   private static void checkInvariants(ExecutionOwner owner, List<String[]> runs, Map<String, ExecutionSummary> finals,
