@@ -159,7 +159,6 @@ public final class ConfigLoader {
             reader.optionalNumber("ids.seed"),
             pathOrNull(values.get("seed.file")),
             pathOrNull(values.get("data.dir")),
-            reader.bool("admin.enabled"),
             new RuntimeControls(timing, quotas, outcomes, throttle, faults),
             new ServiceSettings(
                 reader.bool("http.h2c"),

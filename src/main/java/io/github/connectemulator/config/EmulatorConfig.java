@@ -34,7 +34,6 @@ public record EmulatorConfig(
     Long idSeed,
     Path seedFile,
     Path dataDir,
-    boolean adminEnabled,
     RuntimeControls controls,
     ServiceSettings service,
     BusSettings bus,
@@ -63,7 +62,7 @@ public record EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         maxInFlightPerOwner, maxLiveExecutionsPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, dataDir, adminEnabled, controls, service, bus, admin, auth);
+        seedFile, dataDir, controls, service, bus, admin, auth);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */
