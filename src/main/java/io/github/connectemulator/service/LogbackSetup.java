@@ -4,47 +4,41 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.spi.ContextAwareBase;
-import io.github.connectemulator.model.ExecutionStatus;
+import org.slf4j.ILoggerFactory;
 
 /**
- * The emulator's Logback configuration, in code: parsing an XML file costs a fifth of a second at start-up. Level and
- * format come from the system properties {@code emulator.log.level} and {@code emulator.log.format} that {@link
- * LogSetup} sets from {@code log.level} and {@code log.format}. A {@code -Dlogback.configurationFile} or a
- * {@code logback-test.xml} on the classpath takes over instead.
+ * The emulator's Logback configuration, in code (parsing an XML file costs a fifth of a second at start-up), applied
+ * by {@link LogSetup} from {@code log.level} and {@code log.format} when the emulator runs as a program. Only loaded
+ * when Logback is on the classpath: Logback is an optional dependency, in the runnable jar but not forced on the
+ * users of the library. Not registered as a Logback {@code Configurator}, so that the library jar never changes the
+ * logging of an application or a test that embeds the emulator.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
-public final class LogbackSetup extends ContextAwareBase implements Configurator {
+final class LogbackSetup {
 
-  static final String LEVEL_PROPERTY = "emulator.log.level";
-  static final String FORMAT_PROPERTY = "emulator.log.format";
   /** %X: the request's ids (requestId, xRequestId, traceId) when a line is about a request. */
   private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{36} - %msg %X%n";
 
-  @Override
-  public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
-      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-    }
+  private LogbackSetup() {}
+
+  /** Replaces the configuration Logback gave itself (its defaults) with a console appender in the given format. */
+  static void configure(ILoggerFactory factory, String level, String format) {
+    LoggerContext context = (LoggerContext) factory;
+    context.reset();
     var appender = new ConsoleAppender<ILoggingEvent>();
     appender.setContext(context);
     appender.setName("console");
-    appender.setEncoder(encoder(context, System.getProperty(FORMAT_PROPERTY, "text")));
+    appender.setEncoder(encoder(context, format));
     appender.start();
 
     var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY, "INFO"), Level.INFO));
+    root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(appender);
     context.getLogger("io.netty").setLevel(Level.WARN);
     // vertx-micrometer-metrics registers one event-bus gauge twice at start; Micrometer warns about it, harmlessly.
     context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
