@@ -16,6 +16,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +160,95 @@ class BusOperationsTest {
 
     ReplyException notJson = busFailure("ListTestCases", null);
     assertThat(BusFailures.errorType(notJson)).isEqualTo("InvalidParameterException");
+  }
+
+  /** {@code emulator_requests_seconds_count} of one operation, outcome and face; 0 when there is no such series. */
+  private static double requestCount(String metrics, String operation, String outcome, String transport) {
+    String series = "emulator_requests_seconds_count{operation=\"" + operation + "\",outcome=\"" + outcome
+        + "\",transport=\"" + transport + "\"} ";
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(series)) {
+        return Double.parseDouble(line.substring(series.length()).trim());
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void busCallsAreMeteredUnderTransportBusAndHttpCallsUnderHttp() throws Exception {
+    start(Map.of());
+    for (int i = 0; i < 3; i++) {
+      bus("CreateTestCase", createBody("metered-" + i));
+    }
+    String testCase = bus("ListTestCases", new JsonObject().put("InstanceId", instance))
+        .getJsonArray("TestCaseSummaryList").getJsonObject(0).getString("Id");
+    bus("ListTestCases", new JsonObject().put("InstanceId", instance));
+    busFailure("DescribeTestCase", new JsonObject().put("InstanceId", instance).put("TestCaseId", "missing"));
+    busFailure("CreateTestCase", createBody("x").put("Name", 42));
+    busFailure("ListTestCases", null);
+
+    assertThat(http(HttpMethod.GET, "/test-cases-summary/" + instance, null).status()).isEqualTo(200);
+    assertThat(http(HttpMethod.GET, "/test-cases/" + instance + "/" + testCase, null).status()).isEqualTo(200);
+    assertThat(http(HttpMethod.GET, "/test-cases/" + instance + "/" + testCase, null).status()).isEqualTo(200);
+    assertThat(http(HttpMethod.PUT, "/test-cases/" + instance, new JsonObject().put("Name", 42)).status())
+        .isEqualTo(400);
+
+    // operation, outcome, transport -> count; every other combination of these must be absent.
+    Map<String, Double> expected = Map.of(
+        "CreateTestCase success bus", 3.0,
+        "ListTestCases success bus", 2.0,
+        "DescribeTestCase ResourceNotFoundException bus", 1.0,
+        "CreateTestCase InvalidParameterException bus", 1.0,
+        "ListTestCases InvalidParameterException bus", 1.0,
+        "ListTestCases success http", 1.0,
+        "DescribeTestCase success http", 2.0,
+        "CreateTestCase InvalidParameterException http", 1.0);
+    String metrics = Eventually.poll(local::metrics, text -> expected.entrySet().stream().allMatch(entry -> {
+      String[] key = entry.getKey().split(" ");
+      return requestCount(text, key[0], key[1], key[2]) == entry.getValue();
+    }), "request counts " + expected);
+    for (String operation : List.of("CreateTestCase", "ListTestCases", "DescribeTestCase")) {
+      for (String outcome : List.of("success", "InvalidParameterException", "ResourceNotFoundException")) {
+        for (String transport : List.of("bus", "http")) {
+          String key = operation + " " + outcome + " " + transport;
+          assertThat(requestCount(metrics, operation, outcome, transport)).as(key)
+              .isEqualTo(expected.getOrDefault(key, 0.0));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNextTokenIssuedOnOneFaceTurnsThePageOnTheOther() throws Exception {
+    start(Map.of());
+    for (int i = 0; i < 5; i++) {
+      bus("CreateTestCase", createBody("paged-" + i));
+    }
+    JsonObject firstOverBus = bus("ListTestCases", new JsonObject().put("InstanceId", instance).put("MaxResults", 2));
+    String busToken = firstOverBus.getString("NextToken");
+    assertThat(busToken).isNotNull();
+    String page = "/test-cases-summary/" + instance + "?maxResults=2&nextToken=";
+    JsonObject secondOverHttp = http(HttpMethod.GET, page + urlEncoded(busToken), null).body();
+    assertThat(bus("ListTestCases", new JsonObject().put("InstanceId", instance).put("MaxResults", 2)
+        .put("NextToken", busToken))).isEqualTo(secondOverHttp);
+
+    String httpToken = secondOverHttp.getString("NextToken");
+    JsonObject lastOverBus = bus("ListTestCases", new JsonObject().put("InstanceId", instance).put("MaxResults", 2)
+        .put("NextToken", httpToken));
+    assertThat(lastOverBus).isEqualTo(http(HttpMethod.GET, page + urlEncoded(httpToken), null).body());
+    assertThat(lastOverBus.getJsonArray("TestCaseSummaryList")).hasSize(1);
+    assertThat(lastOverBus.getString("NextToken")).isNull();
+
+    ReplyException otherInstance = busFailure("ListTestCases", new JsonObject()
+        .put("InstanceId", UUID.randomUUID().toString()).put("MaxResults", 2).put("NextToken", busToken));
+    HttpResult otherInstanceOverHttp = http(HttpMethod.GET,
+        "/test-cases-summary/" + UUID.randomUUID() + "?maxResults=2&nextToken=" + urlEncoded(busToken), null);
+    assertThat(otherInstance.failureCode()).as("a token of another instance").isEqualTo(otherInstanceOverHttp.status());
+    assertThat(BusFailures.errorType(otherInstance)).isEqualTo(otherInstanceOverHttp.errorType());
+  }
+
+  private static String urlEncoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   @Test

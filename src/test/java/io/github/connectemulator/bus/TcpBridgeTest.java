@@ -11,14 +11,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +40,18 @@ class TcpBridgeTest {
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private final String instance = UUID.randomUUID().toString();
 
-  @BeforeEach
-  void connect() throws Exception {
+  /** An emulator with its bridge on a free port, and {@code keys} over the test's configuration; a client on it. */
+  private void connect(Map<String, String> keys) throws Exception {
     int port;
     try (var free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     vertx = Vertx.vertx();
-    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(Map.of("http.host", "127.0.0.1", "http.port", "0",
-            "timing.initiatedMillis", "10", "timing.observationMillis", "20",
-            "bus.bridge", "true", "bus.bridgePort", Integer.toString(port))))
-        .await(WAIT, TimeUnit.SECONDS);
+    var config = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0",
+        "timing.initiatedMillis", "10", "timing.observationMillis", "20",
+        "bus.bridge", "true", "bus.bridgePort", Integer.toString(port)));
+    config.putAll(keys);
+    emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(config)).await(WAIT, TimeUnit.SECONDS);
     // The client has a Vertx of its own: it shares nothing with the emulator but the TCP connection.
     clientSide = Vertx.vertx();
     socket = clientSide.createNetClient().connect(port, "127.0.0.1").await(WAIT, TimeUnit.SECONDS);
@@ -71,6 +76,9 @@ class TcpBridgeTest {
 
   @AfterEach
   void close() throws Exception {
+    if (vertx == null) {
+      return;
+    }
     // The socket first: closing a Vertx shuts its connections down gracefully, and waits for them to end.
     socket.close().await(WAIT, TimeUnit.SECONDS);
     clientSide.close().await(WAIT, TimeUnit.SECONDS);
@@ -110,6 +118,7 @@ class TcpBridgeTest {
 
   @Test
   void aClientCallsOperationsAndReceivesTheStatusEventsOfItsInstance() throws Exception {
+    connect(Map.of());
     write(new JsonObject().put("type", "register").put("address", BusAddresses.events(instance)));
     write(new JsonObject().put("type", "ping"));
     next(frame -> "pong".equals(frame.getString("type")));
@@ -137,6 +146,7 @@ class TcpBridgeTest {
 
   @Test
   void everyOtherAddressIsRefused() throws Exception {
+    connect(Map.of());
     write(new JsonObject().put("type", "send").put("address", "connect-emulator.owner.0")
         .put("replyAddress", "r1").put("body", new JsonObject()));
     assertThat(next(frame -> "err".equals(frame.getString("type"))).getString("message")).isEqualTo("access_denied");
@@ -152,5 +162,50 @@ class TcpBridgeTest {
 
     write(new JsonObject().put("type", "ping"));
     assertThat(next(frame -> true).getString("type")).as("the connection still works").isEqualTo("pong");
+  }
+
+  /**
+   * 50 ListTestCases requests written on one connection at once, each held 200 ms by injected latency: all succeed,
+   * and they are answered together, not one after the other (which would take 50 x 200 ms = 10 s). Prints the elapsed
+   * time; the bound asserted is only that the calls overlapped.
+   */
+  @Test
+  void concurrentRequestsThroughTheBridgeAreAnsweredTogether() throws Exception {
+    int calls = 50;
+    long latencyMillis = 200;
+    connect(Map.of("faults.operations", "ListTestCases", "faults.latencyMinMillis", Long.toString(latencyMillis),
+        "faults.latencyMaxMillis", Long.toString(latencyMillis)));
+    String testCase = request("CreateTestCase", new JsonObject().put("InstanceId", instance)
+        .put("Name", "listed").put("Content", Fixtures.CONTENT)).getJsonObject("body").getString("TestCaseId");
+
+    Set<String> pending = new HashSet<>();
+    Buffer requests = Buffer.buffer();
+    for (int i = 0; i < calls; i++) {
+      String replyAddress = "reply-" + i + "-" + UUID.randomUUID();
+      pending.add(replyAddress);
+      Buffer frame = new JsonObject().put("type", "send").put("address", BusAddresses.operation("ListTestCases"))
+          .put("replyAddress", replyAddress).put("body", new JsonObject().put("InstanceId", instance)).toBuffer();
+      requests.appendInt(frame.length()).appendBuffer(frame);
+    }
+    long start = System.nanoTime();
+    socket.write(requests).await(WAIT, TimeUnit.SECONDS);
+    List<JsonObject> replies = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      JsonObject reply = next(frame -> pending.contains(frame.getString("address")));
+      pending.remove(reply.getString("address"));
+      replies.add(reply);
+    }
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    System.out.printf("bridge: %d concurrent ListTestCases with %d ms latency answered in %d ms%n",
+        calls, latencyMillis, elapsedMillis);
+
+    assertThat(replies).hasSize(calls).allSatisfy(reply -> {
+      assertThat(reply.getString("type")).as("reply %s", reply).isEqualTo("message");
+      assertThat(reply.getJsonObject("body").getJsonArray("TestCaseSummaryList")).hasSize(1);
+      assertThat(reply.getJsonObject("body").getJsonArray("TestCaseSummaryList").getJsonObject(0).getString("Id"))
+          .isEqualTo(testCase);
+    });
+    assertThat(elapsedMillis).as("each call is held %d ms: answered one after the other they would take %d ms",
+        latencyMillis, calls * latencyMillis).isGreaterThanOrEqualTo(latencyMillis).isLessThan(5_000);
   }
 }
