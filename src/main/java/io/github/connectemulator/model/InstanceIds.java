@@ -20,9 +20,14 @@ public final class InstanceIds {
   /**
    * The key of an instance in the emulator's state: the instance id alone, or, for a caller whose SigV4 access key
    * is configured with an account, {@code account/instance}, so that each such account has instances of its own.
+   * A {@code /} (or {@code %}) inside the id itself is escaped, so that no id reaches an account's instance: an
+   * unscoped caller's {@code 123456789012%2Fid} path label must not name account 123456789012's instance {@code id}.
    */
   public static String scoped(String account, String instanceId) {
-    return account == null ? instanceId : account + "/" + instanceId;
+    String id = instanceId.indexOf('/') < 0 && instanceId.indexOf('%') < 0
+        ? instanceId
+        : instanceId.replace("%", "%25").replace("/", "%2F");
+    return account == null ? id : account + "/" + id;
   }
 
   /** The account of a scoped instance key, or null. */
