@@ -63,7 +63,7 @@ public final class ExecutionOwner {
     this.controls = controls;
     this.clock = clock;
     this.listener = listener;
-    this.admission = new Admission(controls);
+    this.admission = new Admission(controls, instanceId -> instances.get(instanceId) != null);
     this.ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
     reset();
   }
@@ -219,6 +219,15 @@ public final class ExecutionOwner {
   /** When {@link #advance} next has work, epoch milliseconds; {@link Long#MAX_VALUE} when nothing is scheduled. */
   public long nextDeadline() {
     return runs.nextDeadline();
+  }
+
+  /** Instances holding state, and instances with throttling or fault state: for tests. */
+  int instanceCount() {
+    return instances.all().size();
+  }
+
+  int admissionStateCount() {
+    return admission.tracked();
   }
 
   /** Finished runs retained: for tests and metrics. */

@@ -68,8 +68,9 @@ final class ExecutionRunner {
    * and otherwise waits INITIATED in start order.
    */
   ExecutionStarted start(StartExecution command) {
-    InstanceState instance = instances.getOrCreate(command.instanceId());
-    if (command.clientToken() != null) {
+    // Looked up, not created: an instance that holds nothing has no test case to run, and stays absent (404).
+    InstanceState instance = instances.get(command.instanceId());
+    if (command.clientToken() != null && instance != null) {
       Execution replayed = instance.startedWith(command.testCaseId(), command.clientToken());
       if (replayed != null) {
         return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
