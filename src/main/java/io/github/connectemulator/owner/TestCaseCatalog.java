@@ -51,6 +51,11 @@ final class TestCaseCatalog {
     return new TestCaseCreated(planned.id(), testCase.arn());
   }
 
+  /** Create's checks, storing nothing; the id it would get is drawn from the id source (see ExecutionOwner#check). */
+  void check(CreateTestCase command) {
+    plan(command);
+  }
+
   /** The new test case's id and version, or the failure Create meets; reads the instance without creating it. */
   private NewTestCase plan(CreateTestCase command) {
     InstanceState instance = instances.get(command.instanceId());
@@ -95,6 +100,11 @@ final class TestCaseCatalog {
     namesAfter.forEach(n -> instance.testCasesByName.put(n, testCase));
   }
 
+  /** Update's checks, changing nothing. */
+  void check(UpdateTestCase command) {
+    plan(command);
+  }
+
   /** The merged version Update stores, or the failure it meets. */
   private Edit plan(UpdateTestCase command) {
     TestCase testCase = instances.existingTestCase(command.instanceId(), command.testCaseId());
@@ -132,6 +142,11 @@ final class TestCaseCatalog {
       throw AwsFailure.notFound("Test case " + command.testCaseId() + " has no " + command.status() + " version");
     }
     return view(testCase, version);
+  }
+
+  /** Delete's check: the test case exists. */
+  void checkDelete(String instanceId, String testCaseId) {
+    instances.existingTestCase(instanceId, testCaseId);
   }
 
   /** Removes the test case with both versions and frees its names; its runs are the runner's business. */

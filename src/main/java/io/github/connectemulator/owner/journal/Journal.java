@@ -42,6 +42,10 @@ public final class Journal {
   private List<byte[]> pendingLines = new ArrayList<>();
   private List<Promise<Void>> pendingWaiters = new ArrayList<>();
   private boolean flushing;
+  /** Set on the event loop, read by the worker that writes. */
+  private volatile IOException nextWriteFails;
+  /** Why the journal refuses writes: a failed batch it could not take back; written and read by its workers only. */
+  private volatile Exception unusable;
 
   private Journal(Vertx vertx, FileChannel channel) {
     this.vertx = vertx;
@@ -105,6 +109,14 @@ public final class Journal {
     return written.future();
   }
 
+  /**
+   * Makes the next batch fail after its bytes are written and before they are forced, as a disk that fills up or
+   * fails its flush would: for tests.
+   */
+  void failNextWrite(IOException failure) {
+    nextWriteFails = failure;
+  }
+
   private void flush() {
     List<byte[]> lines = pendingLines;
     List<Promise<Void>> waiters = pendingWaiters;
@@ -112,14 +124,7 @@ public final class Journal {
     pendingWaiters = new ArrayList<>();
     flushing = true;
     vertx.<Void>executeBlocking(() -> {
-      int size = lines.stream().mapToInt(bytes -> bytes.length).sum();
-      ByteBuffer buffer = ByteBuffer.allocate(size);
-      lines.forEach(buffer::put);
-      buffer.flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
+      write(lines);
       return null;
     }).onComplete(done -> {
       waiters.forEach(waiter -> {
@@ -134,6 +139,42 @@ public final class Journal {
         flush();
       }
     });
+  }
+
+  /**
+   * Writes and forces one batch. A batch that fails was not acknowledged, so it is taken back: the file is cut to
+   * where the batch began, or else a restart would replay changes whose callers were told they failed (and a torn
+   * line would hide every later one). If even that fails, the journal refuses every later batch.
+   */
+  private void write(List<byte[]> lines) throws IOException {
+    if (unusable != null) {
+      throw new IOException("the journal is unusable since an earlier write could not be taken back", unusable);
+    }
+    long start = channel.size();
+    try {
+      int size = lines.stream().mapToInt(bytes -> bytes.length).sum();
+      ByteBuffer buffer = ByteBuffer.allocate(size);
+      lines.forEach(buffer::put);
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      IOException injected = nextWriteFails;
+      if (injected != null) {
+        nextWriteFails = null;
+        throw injected;
+      }
+      channel.force(false);
+    } catch (IOException | RuntimeException failure) {
+      try {
+        channel.truncate(start);
+        channel.force(false);
+      } catch (IOException | RuntimeException takeBack) {
+        failure.addSuppressed(takeBack);
+        unusable = failure;
+      }
+      throw failure;
+    }
   }
 
   public void close() {
