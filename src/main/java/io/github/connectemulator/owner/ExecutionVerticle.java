@@ -59,6 +59,8 @@ public final class ExecutionVerticle extends VerticleBase {
   private final ArrayDeque<Runnable> released = new ArrayDeque<>();
   /** The time of the latest journal line: a line's time never goes back, even if the system clock does. */
   private long lastAt = Long.MIN_VALUE;
+  /** The highest admin clock offset in a line on disk. */
+  private long durableOffset;
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
 
@@ -103,11 +105,15 @@ public final class ExecutionVerticle extends VerticleBase {
    * them as they did; then the clock is let go, and runs catch up to now (finishing, or going on where they are).
    */
   private void replay(List<Journal.Entry> entries) {
+    restoreClock(entries);
     for (Journal.Entry entry : entries) {
-      lastAt = Math.max(lastAt, entry.at());
       ownerClock.pin(entry.at());
-      if (entry.isReset()) {
+      if (entry.kind() == Journal.Entry.Kind.RESET) {
         owner.reset();
+        continue;
+      }
+      if (entry.kind() == Journal.Entry.Kind.CLOCK) {
+        owner.handle(new AdminCommand.Nudge()); // as when the admin API moved the clock
         continue;
       }
       owner.advance();
@@ -120,6 +126,29 @@ public final class ExecutionVerticle extends VerticleBase {
     }
     ownerClock.unpin();
     owner.advance();
+  }
+
+  /**
+   * The admin clock goes on from where the journal left it: its offset comes back (the highest a line recorded, so a
+   * move of the clock after the last change counts too), and, should the system clock now be behind the latest
+   * line, it is moved up to that line's time. Times never go backwards across a restart.
+   */
+  private void restoreClock(List<Journal.Entry> entries) {
+    for (Journal.Entry entry : entries) {
+      lastAt = Math.max(lastAt, entry.at());
+      durableOffset = Math.max(durableOffset, entry.clockOffset());
+    }
+    if (clock instanceof AdjustableClock adjustable && !entries.isEmpty()) {
+      adjustable.raiseOffsetTo(durableOffset);
+      long behind = lastAt - adjustable.millis();
+      if (behind > 0) {
+        adjustable.raiseOffsetTo(adjustable.offsetMillis() + behind);
+      }
+    }
+  }
+
+  private long clockOffset() {
+    return clock instanceof AdjustableClock adjustable ? adjustable.offsetMillis() : 0;
   }
 
   /** This owner's journal, null without data.dir: for tests. */
@@ -253,7 +282,7 @@ public final class ExecutionVerticle extends VerticleBase {
     String instanceId = command.instanceId();
     busyInstances.put(instanceId, new ArrayDeque<>());
     lastAt = at;
-    append(new Journal.Entry(at, ids, command), failure -> {
+    append(Journal.Entry.change(at, clockOffset(), ids, command), failure -> {
       Object reply = failure == null ? apply(at, ids, command) : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
           "The change could not be written to data.dir: " + failure.getMessage());
       deliver(write.message(), command, reply);
@@ -284,7 +313,7 @@ public final class ExecutionVerticle extends VerticleBase {
     resetsPending++;
     long at = Math.max(clock.millis(), lastAt);
     lastAt = at;
-    append(Journal.Entry.reset(at), failure -> {
+    append(Journal.Entry.reset(at, clockOffset()), failure -> {
       if (failure == null) {
         ownerClock.pin(at);
         try {
@@ -307,26 +336,43 @@ public final class ExecutionVerticle extends VerticleBase {
     });
   }
 
-  /** Runs what is due once the changes pending before it are applied, so that its reply sees them. */
+  /**
+   * Runs what is due once the changes pending before it are applied, so that its reply sees them. A clock moved
+   * past the offset on disk is written first (the admin API nudges every owner after moving it), so that the move
+   * survives a restart even if no change follows it.
+   */
   private void journalNudge(Message<Object> message) {
     long at = Math.max(clock.millis(), lastAt);
     lastAt = at;
-    Pending pending = new Pending(at, failure -> {
+    Consumer<Throwable> nudge = failure -> {
       ownerClock.pin(at);
       try {
-        message.reply(owner.handle(new AdminCommand.Nudge()));
+        Object done = owner.handle(new AdminCommand.Nudge());
+        message.reply(failure == null ? done : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
+            "The clock could not be written to data.dir: " + failure.getMessage()));
       } finally {
         ownerClock.unpin();
       }
-    });
-    inFlight.add(pending);
-    settle(pending, null);
+    };
+    long offset = clockOffset();
+    if (offset > durableOffset) {
+      append(Journal.Entry.clock(at, offset), nudge);
+    } else {
+      Pending pending = new Pending(at, nudge);
+      inFlight.add(pending);
+      settle(pending, null);
+    }
   }
 
   private void append(Journal.Entry entry, Consumer<Throwable> settle) {
     Pending pending = new Pending(entry.at(), settle);
     inFlight.add(pending);
-    journal.append(entry).onComplete(written -> settle(pending, written.cause()));
+    journal.append(entry).onComplete(written -> {
+      if (written.succeeded()) {
+        durableOffset = Math.max(durableOffset, entry.clockOffset());
+      }
+      settle(pending, written.cause());
+    });
   }
 
   /** Settles every pending line whose write completed, in journal order; then lets waiting changes in. */

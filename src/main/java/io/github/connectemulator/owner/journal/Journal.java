@@ -20,20 +20,32 @@ import java.util.List;
 
 /**
  * One owner's write-ahead journal (data.dir): every command that changed state, one JSON line each, with the time it
- * ran at and the ids it issued. A command's reply waits until its line is on disk (written and forced), so whatever
- * was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
+ * ran at, the admin clock's offset and the ids it issued; also the admin API's resets and clock moves. A command's
+ * reply waits until its line is on disk (written and forced), so whatever was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
  * worker thread, never on the event loop.
  */
 public final class Journal {
 
-  /** A journaled command: when it ran, the ids it issued, and the command; no command: the admin API's reset. */
-  public record Entry(long at, List<String> ids, OwnerCommand command) {
-    public static Entry reset(long at) {
-      return new Entry(at, List.of(), null);
+  /**
+   * One line: a change (the command, when it ran, the ids it issued), the admin API's reset, or a move of the admin
+   * clock. Each carries the admin clock's offset when it was written, so that a restart goes on from the time the
+   * journal reached instead of going back to the system clock.
+   */
+  public record Entry(Kind kind, long at, long clockOffset, List<String> ids, OwnerCommand command) {
+
+    public enum Kind { CHANGE, RESET, CLOCK }
+
+    public static Entry change(long at, long clockOffset, List<String> ids, OwnerCommand command) {
+      return new Entry(Kind.CHANGE, at, clockOffset, ids, command);
     }
 
-    public boolean isReset() {
-      return command == null;
+    public static Entry reset(long at, long clockOffset) {
+      return new Entry(Kind.RESET, at, clockOffset, List.of(), null);
+    }
+
+    /** The admin clock was moved forward to this offset. */
+    public static Entry clock(long at, long clockOffset) {
+      return new Entry(Kind.CLOCK, at, clockOffset, List.of(), null);
     }
   }
 
@@ -75,15 +87,22 @@ public final class Journal {
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       try {
         JsonObject json = new JsonObject(line);
+        long at = json.getLong("at");
+        // Lines written before offsets were recorded have none: the restart then goes on from their time.
+        long offset = json.getLong("offset", 0L);
         if (json.getBoolean("reset", false)) {
-          entries.add(Entry.reset(json.getLong("at")));
+          entries.add(Entry.reset(at, offset));
+          continue;
+        }
+        if (json.getBoolean("clock", false)) {
+          entries.add(Entry.clock(at, offset));
           continue;
         }
         Class<?> type = Class.forName(json.getString("type"));
         byte[] command = Base64.getDecoder().decode(json.getString("command"));
         List<String> ids = new ArrayList<>();
         json.getJsonArray("ids").forEach(id -> ids.add((String) id));
-        entries.add(new Entry(json.getLong("at"), ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
+        entries.add(Entry.change(at, offset, ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
       } catch (RuntimeException | ClassNotFoundException | IOException torn) {
         break;
       }
@@ -93,13 +112,15 @@ public final class Journal {
 
   /** Completes once the entry is on disk. */
   public Future<Void> append(Entry entry) {
-    JsonObject line = entry.isReset()
-        ? new JsonObject().put("at", entry.at()).put("reset", true)
-        : new JsonObject()
-            .put("at", entry.at())
-            .put("ids", new JsonArray(entry.ids()))
-            .put("type", entry.command().getClass().getName())
-            .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
+    JsonObject line = new JsonObject().put("at", entry.at()).put("offset", entry.clockOffset());
+    switch (entry.kind()) {
+      case RESET -> line.put("reset", true);
+      case CLOCK -> line.put("clock", true);
+      case CHANGE -> line
+          .put("ids", new JsonArray(entry.ids()))
+          .put("type", entry.command().getClass().getName())
+          .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
+    }
     Promise<Void> written = Promise.promise();
     pendingLines.add((line.encode() + "\n").getBytes(StandardCharsets.UTF_8));
     pendingWaiters.add(written);
