@@ -22,6 +22,14 @@ public final class AdjustableClock extends Clock {
     return offsetMillis.addAndGet(millis);
   }
 
+  /**
+   * Brings the offset up to {@code millis} if it is below: a restart going on from the time its journal reached.
+   * Never lowers it, so owners restoring their journals at once leave the highest.
+   */
+  public void raiseOffsetTo(long millis) {
+    offsetMillis.accumulateAndGet(millis, Math::max);
+  }
+
   public long offsetMillis() {
     return offsetMillis.get();
   }

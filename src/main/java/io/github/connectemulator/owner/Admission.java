@@ -6,8 +6,10 @@ import io.github.connectemulator.owner.protocol.OwnerCommand;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.RuntimeControls;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * Decides, before an operation runs, whether it is throttled or meets an injected fault, and how long its reply is
@@ -17,11 +19,33 @@ import java.util.SplittableRandom;
  */
 final class Admission {
 
-  private final Controls controls;
-  private final Map<String, PerInstance> instances = new HashMap<>();
+  /**
+   * How many instances that hold nothing keep their buckets and fault draws, least recently used out first. A
+   * request naming an unknown instance needs them (its bucket, its reproducible draws), but must not keep them for
+   * good: random instance ids would otherwise grow the heap without bound.
+   */
+  static final int MAX_UNKNOWN_INSTANCES = 1024;
 
-  Admission(Controls controls) {
+  private final Controls controls;
+  /** True for an instance that holds something (a test case, a run): those keep their state as long as they do. */
+  private final Predicate<String> holdsState;
+  private final Map<String, PerInstance> known = new HashMap<>();
+  private final Map<String, PerInstance> unknown = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PerInstance> eldest) {
+      if (size() <= MAX_UNKNOWN_INSTANCES) {
+        return false;
+      }
+      if (holdsState.test(eldest.getKey())) {
+        known.put(eldest.getKey(), eldest.getValue()); // came to hold something since: kept, not dropped
+      }
+      return true;
+    }
+  };
+
+  Admission(Controls controls, Predicate<String> holdsState) {
     this.controls = controls;
+    this.holdsState = holdsState;
   }
 
   /** The failure this request gets instead of running, or null to run it. */
@@ -30,7 +54,7 @@ final class Admission {
     if (!current.throttle().enabled() && current.faults().probability() == 0) {
       return null;
     }
-    PerInstance instance = instances.computeIfAbsent(command.instanceId(), PerInstance::new);
+    PerInstance instance = perInstance(command.instanceId());
     if (current.throttle().enabled() && !instance.bucket(command.operation()).take(current.throttle(), nowNanos)) {
       return new AwsFailure(AwsErrorType.THROTTLING, "Rate exceeded for " + command.operation()
           + " (throttle.requestsPerSecond=" + current.throttle().requestsPerSecond() + ")");
@@ -55,12 +79,38 @@ final class Admission {
     if (spread == 0) {
       return min;
     }
-    PerInstance instance = instances.computeIfAbsent(command.instanceId(), PerInstance::new);
+    PerInstance instance = perInstance(command.instanceId());
     return min + instance.random(faults.seed()).nextLong(spread + 1);
   }
 
   void reset() {
-    instances.clear();
+    known.clear();
+    unknown.clear();
+  }
+
+  /** How many instances have admission state: for tests. */
+  int tracked() {
+    return known.size() + unknown.size();
+  }
+
+  /** The instance's buckets and draws; kept for good once the instance holds something, bounded until then. */
+  private PerInstance perInstance(String instanceId) {
+    PerInstance state = known.get(instanceId);
+    if (state != null) {
+      return state;
+    }
+    boolean holds = holdsState.test(instanceId);
+    state = holds ? unknown.remove(instanceId) : unknown.get(instanceId);
+    if (state == null) {
+      state = new PerInstance(instanceId);
+      if (!holds) {
+        unknown.put(instanceId, state);
+      }
+    }
+    if (holds) {
+      known.put(instanceId, state);
+    }
+    return state;
   }
 
   /** One instance's buckets and fault draws. */

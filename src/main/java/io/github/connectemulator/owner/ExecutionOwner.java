@@ -63,7 +63,7 @@ public final class ExecutionOwner {
     this.controls = controls;
     this.clock = clock;
     this.listener = listener;
-    this.admission = new Admission(controls);
+    this.admission = new Admission(controls, instanceId -> instances.get(instanceId) != null);
     this.ids = config.idSeed() == null ? IdSource.random() : IdSource.seeded(config.idSeed());
     reset();
   }
@@ -162,6 +162,31 @@ public final class ExecutionOwner {
     throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
   }
 
+  /**
+   * Runs the checks of a command that changes state, changing nothing, so that a journal line is written only for a
+   * change that is going to happen (see {@link ExecutionVerticle}). Throws the failure the command would meet.
+   * Returns false when it succeeds without changing anything (a ClientToken replay, stopping a stopped run), true
+   * when it is a change; the ids it will issue are drawn from the id source, so that a {@link ReplayableIds}
+   * records them and gives them back when the command runs.
+   */
+  public boolean check(OwnerCommand command) {
+    if (command instanceof CreateTestCase create) {
+      testCases.check(create);
+      return true;
+    } else if (command instanceof UpdateTestCase update) {
+      testCases.check(update);
+      return true;
+    } else if (command instanceof DeleteTestCase delete) {
+      testCases.checkDelete(delete.instanceId(), delete.testCaseId());
+      return true;
+    } else if (command instanceof StartExecution start) {
+      return runs.check(start);
+    } else if (command instanceof StopExecution stop) {
+      return runs.check(stop);
+    }
+    throw new IllegalArgumentException("not a change: " + command.getClass().getName());
+  }
+
   public TestCaseCreated create(CreateTestCase command) {
     return testCases.create(command);
   }
@@ -219,6 +244,15 @@ public final class ExecutionOwner {
   /** When {@link #advance} next has work, epoch milliseconds; {@link Long#MAX_VALUE} when nothing is scheduled. */
   public long nextDeadline() {
     return runs.nextDeadline();
+  }
+
+  /** Instances holding state, and instances with throttling or fault state: for tests. */
+  int instanceCount() {
+    return instances.all().size();
+  }
+
+  int admissionStateCount() {
+    return admission.tracked();
   }
 
   /** Finished runs retained: for tests and metrics. */

@@ -68,13 +68,62 @@ final class ExecutionRunner {
    * and otherwise waits INITIATED in start order.
    */
   ExecutionStarted start(StartExecution command) {
-    InstanceState instance = instances.getOrCreate(command.instanceId());
-    if (command.clientToken() != null) {
-      Execution replayed = instance.startedWith(command.testCaseId(), command.clientToken());
-      if (replayed != null) {
-        return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
-      }
+    // Looked up, not created: an instance that holds nothing has no test case to run, and stays absent (404).
+    InstanceState instance = instances.get(command.instanceId());
+    Execution replayed = replayed(instance, command);
+    if (replayed != null) {
+      return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
     }
+    TestCase testCase = admissible(instance, command);
+    long now = clock.millis();
+    RunPlan plan = RunPlan.of(testCase.tags(), testCase.published().document().observations(), controls.current(),
+        testCase.id(), testCase.nextRunNumber());
+    var execution =
+        new Execution(
+            ids.next(instance.id, "execution", instance.executionsStarted++),
+            instance.id,
+            testCase.id(),
+            testCase.published(),
+            testCase.tags(),
+            command.clientToken(),
+            plan.mode(),
+            plan.observationMillis(),
+            plan.failingObservation(),
+            plan.timesOut(),
+            now);
+    instance.add(execution);
+    live++;
+    listener.started(execution);
+    // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
+    var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    instance.waiting.add(execution);
+    grantSlots(instance, now);
+    return started;
+  }
+
+  /**
+   * Start's checks, changing nothing: false for a ClientToken replay, which changes nothing; true for a new run,
+   * whose id is drawn from the id source (see ExecutionOwner#check).
+   */
+  boolean check(StartExecution command) {
+    InstanceState instance = instances.get(command.instanceId());
+    if (replayed(instance, command) != null) {
+      return false;
+    }
+    admissible(instance, command);
+    ids.next(instance.id, "execution", instance.executionsStarted);
+    return true;
+  }
+
+  /** The run this ClientToken already started on this test case, or null. */
+  private static Execution replayed(InstanceState instance, StartExecution command) {
+    return command.clientToken() == null || instance == null
+        ? null
+        : instance.startedWith(command.testCaseId(), command.clientToken());
+  }
+
+  /** The test case a new run would run, or the failure Start meets: no such test case, no published version, quota. */
+  private TestCase admissible(InstanceState instance, StartExecution command) {
     TestCase testCase = instances.existingTestCase(command.instanceId(), command.testCaseId());
     TestCaseVersion published = testCase.published();
     if (published == null) {
@@ -94,30 +143,7 @@ final class ExecutionRunner {
       throw new AwsFailure(AwsErrorType.THROTTLING, "The emulator is at capacity: " + maxLive
           + " executions not yet finished on this owner (owners.maxLiveExecutions); retry with backoff");
     }
-    long now = clock.millis();
-    RunPlan plan = RunPlan.of(testCase.tags(), published.document().observations(), current, testCase.id(),
-        testCase.nextRunNumber());
-    var execution =
-        new Execution(
-            ids.next(instance.id, "execution", instance.executionsStarted++),
-            instance.id,
-            testCase.id(),
-            published,
-            testCase.tags(),
-            command.clientToken(),
-            plan.mode(),
-            plan.observationMillis(),
-            plan.failingObservation(),
-            plan.timesOut(),
-            now);
-    instance.add(execution);
-    live++;
-    listener.started(execution);
-    // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
-    var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
-    instance.waiting.add(execution);
-    grantSlots(instance, now);
-    return started;
+    return testCase;
   }
 
   /**
@@ -125,16 +151,24 @@ final class ExecutionRunner {
    * changes nothing; a run that already PASSED or FAILED cannot be stopped (spec §8.3).
    */
   void stop(StopExecution command) {
+    if (check(command)) {
+      end(instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId()),
+          ExecutionStatus.STOPPED, clock.millis());
+    }
+  }
+
+  /** Stop's checks, changing nothing: false when the run is already STOPPED, which changes nothing. */
+  boolean check(StopExecution command) {
     Execution execution =
         instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
     if (execution.status() == ExecutionStatus.STOPPED) {
-      return;
+      return false;
     }
     if (execution.status().isTerminal()) {
       throw new AwsFailure(AwsErrorType.INVALID_REQUEST,
           "Test case execution " + execution.id() + " already ended " + execution.status() + " and cannot be stopped");
     }
-    end(execution, ExecutionStatus.STOPPED, clock.millis());
+    return true;
   }
 
   /** Stops every run of a deleted test case that is still going; finished runs stay readable. */

@@ -2,12 +2,14 @@ package io.github.connectemulator.owner;
 
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.owner.journal.Journal;
 import io.github.connectemulator.owner.journal.ReplayClock;
 import io.github.connectemulator.owner.journal.ReplayableIds;
 import io.github.connectemulator.owner.protocol.AdminCommand;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
+import io.github.connectemulator.owner.protocol.Done;
 import io.github.connectemulator.owner.protocol.DeleteTestCase;
 import io.github.connectemulator.owner.protocol.OwnerCommand;
 import io.github.connectemulator.owner.protocol.StartExecution;
@@ -18,7 +20,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One execution owner on the event bus: takes the {@link OwnerCommand}s of the instances it holds (and the admin
@@ -41,6 +48,19 @@ public final class ExecutionVerticle extends VerticleBase {
   private ReplayClock ownerClock;
   private Journal journal;
   private ReplayableIds journaledIds;
+  /** Journal lines not yet applied, in journal order: the changes they carry are not in memory yet. */
+  private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+  /** Instances with a change pending, each with the changes that came since and wait for it, in arrival order. */
+  private final Map<String, ArrayDeque<Write>> busyInstances = new HashMap<>();
+  /** While a reset is pending, every change that came since, in arrival order; null otherwise. */
+  private ArrayDeque<Write> heldForReset;
+  private int resetsPending;
+  /** Waiting changes let in once the lines settled together are all applied. */
+  private final ArrayDeque<Runnable> released = new ArrayDeque<>();
+  /** The time of the latest journal line: a line's time never goes back, even if the system clock does. */
+  private long lastAt = Long.MIN_VALUE;
+  /** The highest admin clock offset in a line on disk. */
+  private long durableOffset;
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
 
@@ -87,10 +107,15 @@ public final class ExecutionVerticle extends VerticleBase {
    * them as they did; then the clock is let go, and runs catch up to now (finishing, or going on where they are).
    */
   private void replay(List<Journal.Entry> entries) {
+    restoreClock(entries);
     for (Journal.Entry entry : entries) {
       ownerClock.pin(entry.at());
-      if (entry.isReset()) {
+      if (entry.kind() == Journal.Entry.Kind.RESET) {
         owner.reset();
+        continue;
+      }
+      if (entry.kind() == Journal.Entry.Kind.CLOCK) {
+        owner.handle(new AdminCommand.Nudge()); // as when the admin API moved the clock
         continue;
       }
       owner.advance();
@@ -98,11 +123,39 @@ public final class ExecutionVerticle extends VerticleBase {
       try {
         owner.handle(entry.command());
       } catch (AwsFailure refusedAsBefore) {
-        // Only commands that succeeded were journaled; one refused now changes nothing either.
+        // A line is written for a change that passed its checks; one refused when it was applied is refused again.
       }
     }
     ownerClock.unpin();
     owner.advance();
+  }
+
+  /**
+   * The admin clock goes on from where the journal left it: its offset comes back (the highest a line recorded, so a
+   * move of the clock after the last change counts too), and, should the system clock now be behind the latest
+   * line, it is moved up to that line's time. Times never go backwards across a restart.
+   */
+  private void restoreClock(List<Journal.Entry> entries) {
+    for (Journal.Entry entry : entries) {
+      lastAt = Math.max(lastAt, entry.at());
+      durableOffset = Math.max(durableOffset, entry.clockOffset());
+    }
+    if (clock instanceof AdjustableClock adjustable && !entries.isEmpty()) {
+      adjustable.raiseOffsetTo(durableOffset);
+      long behind = lastAt - adjustable.millis();
+      if (behind > 0) {
+        adjustable.raiseOffsetTo(adjustable.offsetMillis() + behind);
+      }
+    }
+  }
+
+  private long clockOffset() {
+    return clock instanceof AdjustableClock adjustable ? adjustable.offsetMillis() : 0;
+  }
+
+  /** This owner's journal, null without data.dir: for tests. */
+  Journal journal() {
+    return journal;
   }
 
   @Override
@@ -116,16 +169,22 @@ public final class ExecutionVerticle extends VerticleBase {
   private void handle(Message<Object> message) {
     if (message.body() instanceof OwnerCommand command) {
       if (journal != null && changesState(command)) {
-        executeJournaled(command).onComplete(written -> deliver(message, command, written.result()));
+        AwsFailure refused = owner.admit(command);
+        if (refused != null) {
+          deliver(message, command, refused);
+        } else {
+          submit(new Write(message, command));
+        }
       } else {
-        deliver(message, command, execute(command));
+        deliver(message, command, atSettledTime(() -> execute(command)));
       }
     } else if (message.body() instanceof AdminCommand admin) {
-      Object reply = owner.handle(admin);
       if (journal != null && admin instanceof AdminCommand.ResetState) {
-        journal.append(Journal.Entry.reset(clock.millis())).onComplete(written -> message.reply(reply));
+        journalReset(message);
+      } else if (journal != null && admin instanceof AdminCommand.Nudge) {
+        journalNudge(message);
       } else {
-        message.reply(reply);
+        message.reply(atSettledTime(() -> owner.handle(admin)));
       }
     }
     rearm();
@@ -141,27 +200,211 @@ public final class ExecutionVerticle extends VerticleBase {
     }
   }
 
-  /**
-   * A command that changes state runs at one pinned time; its reply is ready once its journal line is on disk. The
-   * future always succeeds: with the reply, or with the AWS failure to answer instead.
+  /*
+   * Changes with a journal: checked, written, and only then applied.
+   *
+   * A change reaches memory only once its journal line is on disk, so a write that fails leaves no trace: the caller
+   * gets InternalServiceException and the state is as if the request never came, and a retry is simply the first
+   * attempt. Applying first and undoing on failure was rejected: by the time the write fails, the change has been
+   * seen (replies to readers, status events, metrics) and has had consequences that cannot be taken back (a started
+   * run may end at once and push another instance's finished run out of retention).
+   *
+   * Why this is consistent while writes are pending (group commit makes the append asynchronous, and the owner goes
+   * on taking commands meanwhile):
+   * - A change is checked against memory before its line is written, so only changes that will happen are written.
+   *   Memory then holds every change already applied, none pending: readers only ever see acknowledged state.
+   * - A change whose instance has a change pending waits until that one is applied or dropped (and every change waits
+   *   while a reset is pending). So a change is checked against the very state it will be applied to: a Start right
+   *   behind the Create of its test case sees the test case, or, if the Create failed, meets the same 404 it would
+   *   have met had it come alone. Other instances are not held up, and their lines still share one write and one
+   *   force; the cost is that concurrent changes to one instance take one force each. The ids a change issues are
+   *   drawn by its check, written in its line, and given back when it is applied.
+   * - Changes are applied in journal order, each at the time in its line, and runs are not stepped past the time of
+   *   the earliest pending change: the owner goes through exactly the sequence a replay of the journal does, so a
+   *   restart rebuilds what was answered. A change whose check passed but that is refused when applied (its run
+   *   finished meanwhile, another instance's run took the owner's last live slot) is answered with that refusal,
+   *   and its line is refused the same way on replay.
+   * - A failed write is cut from the file (Journal#write); the lines around it stand on their own, since the changes
+   *   that depended on it were still waiting, and none was applied.
    */
-  private Future<Object> executeJournaled(OwnerCommand command) {
-    long at = clock.millis();
+
+  /** A change waiting for its turn to be checked. */
+  private record Write(Message<Object> message, OwnerCommand command) {}
+
+  /** A journal line written or being written, not yet applied; settled (in order) when its write completes. */
+  private static final class Pending {
+    final long at;
+    final Consumer<Throwable> settle;
+    boolean written;
+    Throwable failure;
+
+    Pending(long at, Consumer<Throwable> settle) {
+      this.at = at;
+      this.settle = settle;
+    }
+  }
+
+  /** Takes a change now, or queues it behind the pending change of its instance, or behind a pending reset. */
+  private void submit(Write write) {
+    if (heldForReset != null) {
+      heldForReset.add(write);
+      return;
+    }
+    ArrayDeque<Write> waiting = busyInstances.get(write.command().instanceId());
+    if (waiting != null) {
+      waiting.add(write);
+      return;
+    }
+    begin(write);
+  }
+
+  /** Checks the change at its time; a change is written, anything else is answered at once. */
+  private void begin(Write write) {
+    OwnerCommand command = write.command();
+    long at = Math.max(clock.millis(), lastAt);
+    boolean changes;
     ownerClock.pin(at);
-    journaledIds.beginCommand(List.of());
-    Object reply;
     try {
-      reply = execute(command);
+      if (inFlight.isEmpty()) {
+        owner.advance(); // the state the change is applied to, and replayed on
+      }
+      journaledIds.beginCommand(List.of());
+      changes = owner.check(command);
+    } catch (AwsFailure refused) {
+      deliver(write.message(), command, refused);
+      return;
     } finally {
       ownerClock.unpin();
     }
-    if (reply instanceof AwsFailure) {
-      return Future.succeededFuture(reply);
+    if (!changes) {
+      deliver(write.message(), command, atSettledTime(() -> answer(command)));
+      return;
     }
-    return journal.append(new Journal.Entry(at, journaledIds.issued(), command))
-        .map(written -> reply)
-        .otherwise(failure -> new AwsFailure(io.github.connectemulator.operations.AwsErrorType.INTERNAL_SERVICE,
-            "The change could not be written to data.dir: " + failure.getMessage()));
+    List<String> ids = journaledIds.issued();
+    String instanceId = command.instanceId();
+    busyInstances.put(instanceId, new ArrayDeque<>());
+    lastAt = at;
+    append(Journal.Entry.change(at, clockOffset(), ids, command), failure -> {
+      Object reply = failure == null ? apply(at, ids, command) : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
+          "The change could not be written to data.dir: " + failure.getMessage());
+      deliver(write.message(), command, reply);
+      released.add(() -> {
+        ArrayDeque<Write> waiting = busyInstances.remove(instanceId);
+        waiting.forEach(this::submit);
+      });
+    });
+  }
+
+  /** A change whose line is on disk, at its own time and with its own ids, as a replay does it. */
+  private Object apply(long at, List<String> ids, OwnerCommand command) {
+    ownerClock.pin(at);
+    try {
+      owner.advance();
+      journaledIds.beginCommand(ids);
+      return answer(command);
+    } finally {
+      ownerClock.unpin();
+    }
+  }
+
+  /** The admin API's reset, in journal order: every change waits until it is applied (or dropped). */
+  private void journalReset(Message<Object> message) {
+    if (heldForReset == null) {
+      heldForReset = new ArrayDeque<>();
+    }
+    resetsPending++;
+    long at = Math.max(clock.millis(), lastAt);
+    lastAt = at;
+    append(Journal.Entry.reset(at, clockOffset()), failure -> {
+      if (failure == null) {
+        ownerClock.pin(at);
+        try {
+          owner.reset();
+        } finally {
+          ownerClock.unpin();
+        }
+        message.reply(Done.INSTANCE);
+      } else {
+        message.reply(new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
+            "The reset could not be written to data.dir: " + failure.getMessage()));
+      }
+      if (--resetsPending == 0) {
+        released.add(() -> {
+          ArrayDeque<Write> waiting = heldForReset;
+          heldForReset = null;
+          waiting.forEach(this::submit);
+        });
+      }
+    });
+  }
+
+  /**
+   * Runs what is due once the changes pending before it are applied, so that its reply sees them. A clock moved
+   * past the offset on disk is written first (the admin API nudges every owner after moving it), so that the move
+   * survives a restart even if no change follows it.
+   */
+  private void journalNudge(Message<Object> message) {
+    long at = Math.max(clock.millis(), lastAt);
+    lastAt = at;
+    Consumer<Throwable> nudge = failure -> {
+      ownerClock.pin(at);
+      try {
+        Object done = owner.handle(new AdminCommand.Nudge());
+        message.reply(failure == null ? done : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
+            "The clock could not be written to data.dir: " + failure.getMessage()));
+      } finally {
+        ownerClock.unpin();
+      }
+    };
+    long offset = clockOffset();
+    if (offset > durableOffset) {
+      append(Journal.Entry.clock(at, offset), nudge);
+    } else {
+      Pending pending = new Pending(at, nudge);
+      inFlight.add(pending);
+      settle(pending, null);
+    }
+  }
+
+  private void append(Journal.Entry entry, Consumer<Throwable> settle) {
+    Pending pending = new Pending(entry.at(), settle);
+    inFlight.add(pending);
+    journal.append(entry).onComplete(written -> {
+      if (written.succeeded()) {
+        durableOffset = Math.max(durableOffset, entry.clockOffset());
+      }
+      settle(pending, written.cause());
+    });
+  }
+
+  /** Settles every pending line whose write completed, in journal order; then lets waiting changes in. */
+  private void settle(Pending pending, Throwable failure) {
+    pending.written = true;
+    pending.failure = failure;
+    while (!inFlight.isEmpty() && inFlight.peek().written) {
+      Pending head = inFlight.poll();
+      head.settle.accept(head.failure);
+    }
+    while (!released.isEmpty()) {
+      released.poll().run();
+    }
+    advance();
+  }
+
+  /**
+   * Runs something that reads the owner's clock (a read, an admin command) while changes may be pending: at the
+   * time of the earliest pending one, which the owner has not gone past, so that its time never goes backwards.
+   */
+  private <T> T atSettledTime(Supplier<T> action) {
+    if (inFlight.isEmpty()) {
+      return action.get();
+    }
+    ownerClock.pin(Math.min(clock.millis(), inFlight.peek().at));
+    try {
+      return action.get();
+    } finally {
+      ownerClock.unpin();
+    }
   }
 
   private static boolean changesState(OwnerCommand command) {
@@ -173,9 +416,11 @@ public final class ExecutionVerticle extends VerticleBase {
   /** The reply: the operation's, or the AWS failure it met (throttled, injected, or its own). */
   private Object execute(OwnerCommand command) {
     AwsFailure refused = owner.admit(command);
-    if (refused != null) {
-      return refused;
-    }
+    return refused != null ? refused : answer(command);
+  }
+
+  /** The operation's reply, or the AWS failure it met. */
+  private Object answer(OwnerCommand command) {
     try {
       return owner.handle(command);
     } catch (AwsFailure failure) {
@@ -183,13 +428,23 @@ public final class ExecutionVerticle extends VerticleBase {
     }
   }
 
+  /** Steps the runs that are due, but not past a pending change: settling it steps them on. */
   private void advance() {
-    owner.advance();
+    atSettledTime(() -> {
+      owner.advance();
+      return null;
+    });
     rearm();
   }
 
-  /** Keeps exactly one timer, armed for the earliest step; re-armed only when an earlier step appears. */
+  /**
+   * Keeps exactly one timer, armed for the earliest step; re-armed only when an earlier step appears. None while a
+   * change is pending: runs wait for it, and settling it steps them.
+   */
   private void rearm() {
+    if (!inFlight.isEmpty()) {
+      return;
+    }
     long next = owner.nextDeadline();
     if (next >= armedFor) {
       return;

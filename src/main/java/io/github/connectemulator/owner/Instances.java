@@ -6,11 +6,15 @@ import io.github.connectemulator.model.TestCase;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The instances one owner holds, created on first use (instances are implicit), and lookups that 404. */
+/**
+ * The instances one owner holds, and lookups that 404. Instances are implicit: one comes to exist when something is
+ * stored in it (a test case), never because a request named it, so requests for unknown ids leave nothing behind.
+ */
 final class Instances {
 
   private final Map<String, InstanceState> byId = new HashMap<>();
 
+  /** Only for a write that stores something in the instance, once it can no longer be refused. */
   InstanceState getOrCreate(String instanceId) {
     return byId.computeIfAbsent(instanceId, InstanceState::new);
   }

@@ -41,14 +41,33 @@ final class TestCaseCatalog {
   }
 
   TestCaseCreated create(CreateTestCase command) {
+    NewTestCase planned = plan(command);
+    // The instance comes to exist only here, with something to hold: a refused Create leaves nothing behind.
     InstanceState instance = instances.getOrCreate(command.instanceId());
+    var testCase = new TestCase(planned.id(), instance.nextTestCaseSequence++, testCaseArn(instance.id, planned.id()),
+        command.tags(), planned.version());
+    instance.testCases.put(planned.id(), testCase);
+    instance.testCasesByName.put(command.name(), testCase);
+    return new TestCaseCreated(planned.id(), testCase.arn());
+  }
+
+  /** Create's checks, storing nothing; the id it would get is drawn from the id source (see ExecutionOwner#check). */
+  void check(CreateTestCase command) {
+    plan(command);
+  }
+
+  /** The new test case's id and version, or the failure Create meets; reads the instance without creating it. */
+  private NewTestCase plan(CreateTestCase command) {
+    InstanceState instance = instances.get(command.instanceId());
     String id = command.testCaseId() != null
         ? command.testCaseId()
-        : ids.next(instance.id, "test-case", instance.nextTestCaseSequence);
-    if (instance.testCases.containsKey(id)) {
+        : ids.next(command.instanceId(), "test-case", instance == null ? 0 : instance.nextTestCaseSequence);
+    if (instance != null && instance.testCases.containsKey(id)) {
       throw new AwsFailure(AwsErrorType.DUPLICATE_RESOURCE, "A test case with id " + id + " already exists");
     }
-    requireFreeName(instance, command.name(), null);
+    if (instance != null) {
+      requireFreeName(instance, command.name(), null);
+    }
     TestCaseStatus status = command.status() != null ? command.status() : config.defaultTestCaseStatus();
     var version =
         version(
@@ -60,12 +79,10 @@ final class TestCaseCatalog {
             status,
             command.lastModifiedTime(),
             command.lastModifiedRegion());
-    var testCase =
-        new TestCase(id, instance.nextTestCaseSequence++, testCaseArn(instance.id, id), command.tags(), version);
-    instance.testCases.put(id, testCase);
-    instance.testCasesByName.put(command.name(), testCase);
-    return new TestCaseCreated(id, testCase.arn());
+    return new NewTestCase(id, version);
   }
+
+  private record NewTestCase(String id, TestCaseVersion version) {}
 
   /**
    * Merges the given members onto a version (spec §8.2, §11.6). Without Status, the version Describe shows is
@@ -73,8 +90,25 @@ final class TestCaseCatalog {
    * PUBLISHED validates the result, publishes it and clears the draft; SAVED stores it as the draft.
    */
   void update(UpdateTestCase command) {
-    InstanceState instance = instances.getOrCreate(command.instanceId());
+    Edit edit = plan(command);
+    TestCase testCase = edit.testCase();
+    InstanceState instance = edit.instance();
+    Set<String> namesBefore = testCase.names();
+    testCase.apply(edit.merged(), command.status() == TestCaseStatus.PUBLISHED);
+    Set<String> namesAfter = testCase.names();
+    namesBefore.stream().filter(n -> !namesAfter.contains(n)).forEach(instance.testCasesByName::remove);
+    namesAfter.forEach(n -> instance.testCasesByName.put(n, testCase));
+  }
+
+  /** Update's checks, changing nothing. */
+  void check(UpdateTestCase command) {
+    plan(command);
+  }
+
+  /** The merged version Update stores, or the failure it meets. */
+  private Edit plan(UpdateTestCase command) {
     TestCase testCase = instances.existingTestCase(command.instanceId(), command.testCaseId());
+    InstanceState instance = instances.get(command.instanceId());
     TestCaseVersion base;
     TestCaseStatus status;
     if (command.status() == null) {
@@ -96,12 +130,10 @@ final class TestCaseCatalog {
             status,
             command.lastModifiedTime(),
             command.lastModifiedRegion());
-    Set<String> namesBefore = testCase.names();
-    testCase.apply(merged, command.status() == TestCaseStatus.PUBLISHED);
-    Set<String> namesAfter = testCase.names();
-    namesBefore.stream().filter(n -> !namesAfter.contains(n)).forEach(instance.testCasesByName::remove);
-    namesAfter.forEach(n -> instance.testCasesByName.put(n, testCase));
+    return new Edit(instance, testCase, merged);
   }
+
+  private record Edit(InstanceState instance, TestCase testCase, TestCaseVersion merged) {}
 
   TestCaseView describe(DescribeTestCase command) {
     TestCase testCase = instances.existingTestCase(command.instanceId(), command.testCaseId());
@@ -110,6 +142,11 @@ final class TestCaseCatalog {
       throw AwsFailure.notFound("Test case " + command.testCaseId() + " has no " + command.status() + " version");
     }
     return view(testCase, version);
+  }
+
+  /** Delete's check: the test case exists. */
+  void checkDelete(String instanceId, String testCaseId) {
+    instances.existingTestCase(instanceId, testCaseId);
   }
 
   /** Removes the test case with both versions and frees its names; its runs are the runner's business. */

@@ -20,20 +20,32 @@ import java.util.List;
 
 /**
  * One owner's write-ahead journal (data.dir): every command that changed state, one JSON line each, with the time it
- * ran at and the ids it issued. A command's reply waits until its line is on disk (written and forced), so whatever
- * was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
+ * ran at, the admin clock's offset and the ids it issued; also the admin API's resets and clock moves. A command's
+ * reply waits until its line is on disk (written and forced), so whatever was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
  * worker thread, never on the event loop.
  */
 public final class Journal {
 
-  /** A journaled command: when it ran, the ids it issued, and the command; no command: the admin API's reset. */
-  public record Entry(long at, List<String> ids, OwnerCommand command) {
-    public static Entry reset(long at) {
-      return new Entry(at, List.of(), null);
+  /**
+   * One line: a change (the command, when it ran, the ids it issued), the admin API's reset, or a move of the admin
+   * clock. Each carries the admin clock's offset when it was written, so that a restart goes on from the time the
+   * journal reached instead of going back to the system clock.
+   */
+  public record Entry(Kind kind, long at, long clockOffset, List<String> ids, OwnerCommand command) {
+
+    public enum Kind { CHANGE, RESET, CLOCK }
+
+    public static Entry change(long at, long clockOffset, List<String> ids, OwnerCommand command) {
+      return new Entry(Kind.CHANGE, at, clockOffset, ids, command);
     }
 
-    public boolean isReset() {
-      return command == null;
+    public static Entry reset(long at, long clockOffset) {
+      return new Entry(Kind.RESET, at, clockOffset, List.of(), null);
+    }
+
+    /** The admin clock was moved forward to this offset. */
+    public static Entry clock(long at, long clockOffset) {
+      return new Entry(Kind.CLOCK, at, clockOffset, List.of(), null);
     }
   }
 
@@ -42,6 +54,10 @@ public final class Journal {
   private List<byte[]> pendingLines = new ArrayList<>();
   private List<Promise<Void>> pendingWaiters = new ArrayList<>();
   private boolean flushing;
+  /** Set on the event loop, read by the worker that writes. */
+  private volatile IOException nextWriteFails;
+  /** Why the journal refuses writes: a failed batch it could not take back; written and read by its workers only. */
+  private volatile Exception unusable;
 
   private Journal(Vertx vertx, FileChannel channel) {
     this.vertx = vertx;
@@ -71,15 +87,22 @@ public final class Journal {
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       try {
         JsonObject json = new JsonObject(line);
+        long at = json.getLong("at");
+        // Lines written before offsets were recorded have none: the restart then goes on from their time.
+        long offset = json.getLong("offset", 0L);
         if (json.getBoolean("reset", false)) {
-          entries.add(Entry.reset(json.getLong("at")));
+          entries.add(Entry.reset(at, offset));
+          continue;
+        }
+        if (json.getBoolean("clock", false)) {
+          entries.add(Entry.clock(at, offset));
           continue;
         }
         Class<?> type = Class.forName(json.getString("type"));
         byte[] command = Base64.getDecoder().decode(json.getString("command"));
         List<String> ids = new ArrayList<>();
         json.getJsonArray("ids").forEach(id -> ids.add((String) id));
-        entries.add(new Entry(json.getLong("at"), ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
+        entries.add(Entry.change(at, offset, ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
       } catch (RuntimeException | ClassNotFoundException | IOException torn) {
         break;
       }
@@ -89,13 +112,15 @@ public final class Journal {
 
   /** Completes once the entry is on disk. */
   public Future<Void> append(Entry entry) {
-    JsonObject line = entry.isReset()
-        ? new JsonObject().put("at", entry.at()).put("reset", true)
-        : new JsonObject()
-            .put("at", entry.at())
-            .put("ids", new JsonArray(entry.ids()))
-            .put("type", entry.command().getClass().getName())
-            .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
+    JsonObject line = new JsonObject().put("at", entry.at()).put("offset", entry.clockOffset());
+    switch (entry.kind()) {
+      case RESET -> line.put("reset", true);
+      case CLOCK -> line.put("clock", true);
+      case CHANGE -> line
+          .put("ids", new JsonArray(entry.ids()))
+          .put("type", entry.command().getClass().getName())
+          .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
+    }
     Promise<Void> written = Promise.promise();
     pendingLines.add((line.encode() + "\n").getBytes(StandardCharsets.UTF_8));
     pendingWaiters.add(written);
@@ -105,6 +130,14 @@ public final class Journal {
     return written.future();
   }
 
+  /**
+   * Makes the next batch fail after its bytes are written and before they are forced, as a disk that fills up or
+   * fails its flush would: for tests.
+   */
+  void failNextWrite(IOException failure) {
+    nextWriteFails = failure;
+  }
+
   private void flush() {
     List<byte[]> lines = pendingLines;
     List<Promise<Void>> waiters = pendingWaiters;
@@ -112,14 +145,7 @@ public final class Journal {
     pendingWaiters = new ArrayList<>();
     flushing = true;
     vertx.<Void>executeBlocking(() -> {
-      int size = lines.stream().mapToInt(bytes -> bytes.length).sum();
-      ByteBuffer buffer = ByteBuffer.allocate(size);
-      lines.forEach(buffer::put);
-      buffer.flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
+      write(lines);
       return null;
     }).onComplete(done -> {
       waiters.forEach(waiter -> {
@@ -134,6 +160,42 @@ public final class Journal {
         flush();
       }
     });
+  }
+
+  /**
+   * Writes and forces one batch. A batch that fails was not acknowledged, so it is taken back: the file is cut to
+   * where the batch began, or else a restart would replay changes whose callers were told they failed (and a torn
+   * line would hide every later one). If even that fails, the journal refuses every later batch.
+   */
+  private void write(List<byte[]> lines) throws IOException {
+    if (unusable != null) {
+      throw new IOException("the journal is unusable since an earlier write could not be taken back", unusable);
+    }
+    long start = channel.size();
+    try {
+      int size = lines.stream().mapToInt(bytes -> bytes.length).sum();
+      ByteBuffer buffer = ByteBuffer.allocate(size);
+      lines.forEach(buffer::put);
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      IOException injected = nextWriteFails;
+      if (injected != null) {
+        nextWriteFails = null;
+        throw injected;
+      }
+      channel.force(false);
+    } catch (IOException | RuntimeException failure) {
+      try {
+        channel.truncate(start);
+        channel.force(false);
+      } catch (IOException | RuntimeException takeBack) {
+        failure.addSuppressed(takeBack);
+        unusable = failure;
+      }
+      throw failure;
+    }
   }
 
   public void close() {
