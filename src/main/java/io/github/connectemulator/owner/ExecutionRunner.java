@@ -232,7 +232,7 @@ final class ExecutionRunner {
   Page<RecordView> records(ListRecords command) {
     Execution execution =
         instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
-    int from = indexCursor(command.page().after()) + 1;
+    int from = (int) PageCursors.position(command.page().after()) + 1;
     var items = new ArrayList<RecordView>();
     int last = -1;
     boolean more = false;
@@ -447,17 +447,6 @@ final class ExecutionRunner {
   private static ExecutionView view(Execution execution) {
     return new ExecutionView(execution.id(), execution.testCaseId(), execution.status(), execution.startTime(),
         execution.endTime(), execution.tags());
-  }
-
-  private static int indexCursor(String cursor) {
-    if (cursor == null) {
-      return -1;
-    }
-    try {
-      return Integer.parseInt(cursor);
-    } catch (NumberFormatException e) {
-      throw AwsFailure.invalidParameter("The NextToken is not valid for this operation");
-    }
   }
 
   /** Where a page of runs ended: the StartTime and id of its last run. */

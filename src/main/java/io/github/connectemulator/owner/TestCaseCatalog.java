@@ -164,7 +164,7 @@ final class TestCaseCatalog {
     if (instance == null) {
       return new Page<>(List.of(), null, -1);
     }
-    long after = sequenceCursor(command.page().after());
+    long after = PageCursors.position(command.page().after());
     var items = new ArrayList<TestCaseView>();
     long lastOnPage = after;
     boolean more = false;
@@ -191,7 +191,7 @@ final class TestCaseCatalog {
     if (instance == null) {
       return new Page<>(List.of(), null, 0);
     }
-    long after = sequenceCursor(command.page().after());
+    long after = PageCursors.position(command.page().after());
     int max = command.page().maxResults();
     var items = new ArrayList<TestCaseView>();
     long total = 0;
@@ -228,17 +228,6 @@ final class TestCaseCatalog {
     }
     TestCaseVersion other = testCase.other();
     return other != null && command.criteria().matches(testCase.id(), other) ? other : null;
-  }
-
-  private static long sequenceCursor(String cursor) {
-    if (cursor == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw AwsFailure.invalidParameter("The NextToken is not valid for this operation");
-    }
   }
 
   private static TestCaseView view(TestCase testCase, TestCaseVersion version) {
