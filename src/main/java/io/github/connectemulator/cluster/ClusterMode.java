@@ -1,6 +1,7 @@
 package io.github.connectemulator.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -70,9 +71,12 @@ public final class ClusterMode {
       join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
     }
 
+    // OBJECT: a partition's log stays a Java object on its owner, so an append adds one line instead of rewriting the
+    // whole log, and its backups apply the same append.
     config.addMapConfig(new MapConfig(MapChangeLog.MAP)
         .setBackupCount(settings.backups())
-        .setAsyncBackupCount(0));
+        .setAsyncBackupCount(0)
+        .setInMemoryFormat(InMemoryFormat.OBJECT));
     config.addMapConfig(new MapConfig(ClusterNode.NODES_MAP).setBackupCount(settings.backups()));
     return config;
   }
