@@ -917,7 +917,8 @@ class ClusterProcessTest {
           && members.stream().mapToInt(member -> member.getInteger("partitions", 0)).sum()
               == view.getInteger("partitionCount", -1)
           && members.stream().allMatch(member -> member.getInteger("partitions", 0) > 0
-              && (member.getString("http") == null || member.getString("http").equals(httpOf.get(member.getString("id"))))
+              && (member.getString("http") == null
+                  || member.getString("http").equals(httpOf.get(member.getString("id"))))
               && member.getBoolean("local", false) == member.getString("id").equals(view.getString("localMember")));
     }), live.size() + " members, every partition owned, nothing migrating, seen by " + live);
   }
