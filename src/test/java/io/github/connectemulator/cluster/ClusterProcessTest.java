@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -144,6 +145,7 @@ class ClusterProcessTest {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(JVM_OPTIONS);
+      command.add("-Dlogback.configurationFile=" + logConfig());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
       var builder = new ProcessBuilder(command);
       Map<String, String> env = builder.environment();
@@ -158,6 +160,7 @@ class ClusterProcessTest {
       env.put("EMULATOR_CLUSTER_BUS_PORT", "0");
       env.put("EMULATOR_CLUSTER_MEMBERS", members.stream().map(Node::member).collect(Collectors.joining(",")));
       env.put("EMULATOR_CLUSTER_BACKUPS", "1");
+      env.put("EMULATOR_LOG_REQUESTS", "true");
       if (bridgePort != 0) {
         env.put("EMULATOR_BUS_BRIDGE", "true");
         env.put("EMULATOR_BUS_BRIDGE_PORT", Integer.toString(bridgePort));
@@ -200,6 +203,28 @@ class ClusterProcessTest {
     public String toString() {
       return "node " + number;
     }
+  }
+
+  /**
+   * The nodes' Logback configuration: the emulator's own lines (one per request: method, path, status, error type)
+   * and Hazelcast's membership and migration lines, as evidence when a scenario fails; the rest at WARN.
+   */
+  private static Path logConfig() throws IOException {
+    Path file = scratch.resolve("logback-node.xml");
+    if (!Files.exists(file)) {
+      Files.writeString(file, """
+          <configuration>
+            <appender name="text" class="ch.qos.logback.core.ConsoleAppender">
+              <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg %X%n</pattern></encoder>
+            </appender>
+            <logger name="io.github.connectemulator" level="INFO"/>
+            <logger name="com.hazelcast" level="INFO"/>
+            <logger name="io.micrometer.core.instrument.MeterRegistry" level="ERROR"/>
+            <root level="WARN"><appender-ref ref="text"/></root>
+          </configuration>
+          """);
+    }
+    return file;
   }
 
   private Node node(int number) {
@@ -509,15 +534,16 @@ class ClusterProcessTest {
 
   /**
    * 7. Failover: six clients write (Create, then Start with a ClientToken) through the live nodes, retrying 429;
-   * node 1 (the oldest member) is killed with SIGKILL once writes are acknowledged. Every acknowledged test case
-   * and execution is readable through both survivors within 15 s of the kill; every execution reaches a final
-   * status; a replayed ClientToken still names its execution; the clients saw no error but 429 (a request cut off
-   * by the kill is no error: its Start is retried through a survivor with its token, its Create abandoned as
-   * unknown); the survivors own every partition between them.
+   * node 1 (the oldest member) is killed with SIGKILL once writes are acknowledged. The clients saw no error but
+   * 429 (a request the killed node refused went to a survivor; one it cut off in flight is no error either: its
+   * Start is retried through a survivor with its token, its Create abandoned as unknown); every acknowledged test
+   * case and execution is readable through both survivors within 15 s of the kill; every execution reaches a final
+   * status; a replayed ClientToken still names its execution; the survivors own every partition between them.
+   * Every check runs even if an earlier one failed, and the failures are reported together.
    */
   @Test
   @Order(7)
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void killingANodeDuringWritesLosesNoAcknowledgedWrite() throws Exception {
     Node victim = node(1);
     List<Node> survivors = List.of(node(2), node(3));
@@ -536,69 +562,103 @@ class ClusterProcessTest {
     long killedAt;
     int startsBeforeKill;
     int createsBeforeKill;
+    Future<Long> preKillReadable;
+    long burstStopped;
+    ExecutorService verifier = Executors.newSingleThreadExecutor();
     try {
-      waitFor(Duration.ofSeconds(30), () -> load.executions.size(), acked -> acked >= 30 || !load.errors.isEmpty(),
+      waitFor(Duration.ofSeconds(30), () -> load.executions.size(), acked -> acked >= 30,
           "30 executions acknowledged before the kill");
-      createsBeforeKill = load.testCases.size();
-      startsBeforeKill = load.executions.size();
+      List<Created> testCasesBeforeKill = List.copyOf(load.testCases);
+      List<Started> executionsBeforeKill = List.copyOf(load.executions);
+      createsBeforeKill = testCasesBeforeKill.size();
+      startsBeforeKill = executionsBeforeKill.size();
       killedAt = System.nanoTime();
       victim.kill();
-      System.out.printf("cluster: failover: SIGKILL %s (pid %d) after %d ms, %d test cases and %d executions"
-          + " acknowledged%n", victim, victim.process.pid(), millisBetween(start, killedAt), createsBeforeKill,
-          startsBeforeKill);
+      System.out.printf("cluster: failover: SIGKILL %s (pid %d) at %s, %d ms into the burst, %d test cases and %d"
+          + " executions acknowledged%n", victim, victim.process.pid(), LocalTime.now(), millisBetween(start,
+          killedAt), createsBeforeKill, startsBeforeKill);
+      // From the kill on, while the burst goes on: how soon is every write acknowledged before it readable?
+      preKillReadable = verifier.submit(() -> awaitReadable(testCasesBeforeKill, executionsBeforeKill, survivors,
+          killedAt + READABLE_AFTER_KILL.toNanos()));
       // Writes go on through the survivors while the victim's partitions are taken over.
       waitFor(Duration.ofSeconds(25), () -> load.executions.size(),
-          acked -> (acked >= startsBeforeKill + 30 && millisSince(killedAt) >= 3_000) || !load.errors.isEmpty(),
+          acked -> acked >= startsBeforeKill + 30 && millisSince(killedAt) >= 3_000,
           "30 executions acknowledged after the kill");
     } finally {
       stop.set(true);
+      burstStopped = System.nanoTime();
       for (Future<?> writer : writers) {
         writer.get(RETRY_FOR.toSeconds() + REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
       }
-      pool.shutdownNow();
     }
-    assertThat(load.errors).as("errors seen by the clients (429 aside)").isEmpty();
+    long writersDone = System.nanoTime();
+    var findings = new Findings();
+    findings.check("errors seen by the clients (429 aside)", () -> load.assertNoErrors());
 
-    // Every acknowledged write, read through each survivor.
-    long readable = awaitReadable(load, survivors, killedAt + READABLE_AFTER_KILL.toNanos());
-    long readableMillis = TimeUnit.NANOSECONDS.toMillis(readable - killedAt);
+    // Every write acknowledged before the kill, read through each survivor from the kill on.
+    var readableMillis = new AtomicLong(-1);
+    findings.check("writes acknowledged before the kill readable through the survivors within "
+        + READABLE_AFTER_KILL.toSeconds() + " s", () -> {
+          try {
+            readableMillis.set(millisBetween(killedAt, preKillReadable.get(60, TimeUnit.SECONDS)));
+          } catch (java.util.concurrent.ExecutionException failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+          }
+        });
+    pool.shutdownNow();
+    verifier.shutdownNow();
+    // Then every write, those acknowledged after the kill too.
+    var allReadableMillis = new AtomicLong(-1);
+    findings.check("all acknowledged writes readable through the survivors", () -> allReadableMillis.set(
+        millisBetween(killedAt, awaitReadable(load, survivors, System.nanoTime() + READABLE_AFTER_KILL.toNanos()))));
 
     // Every execution reaches a final status.
-    Map<String, Integer> finalStatuses = awaitFinal(load, survivors, Duration.ofSeconds(30));
-    long finalMillis = millisSince(killedAt);
+    var finalStatuses = new ConcurrentHashMap<String, Integer>();
+    var finalMillis = new AtomicLong(-1);
+    findings.check("executions final", () -> {
+      finalStatuses.putAll(awaitFinal(load, survivors, Duration.ofSeconds(30)));
+      finalMillis.set(millisSince(killedAt));
+    });
 
     // The idempotency record of each execution survived too: its token still names it.
-    int replayed = 0;
-    for (Started run : load.executions) {
-      Node through = survivors.get(replayed++ % 2);
-      Reply again = send(through, "PUT", startPath(run.instance(), run.testCase()),
-          new JsonObject().put("ClientToken", run.token()));
-      assertThat(again.status()).as("replayed token of %s through %s: %s", run, through, again).isEqualTo(200);
-      assertThat(again.json().getString("TestCaseExecutionId")).as("replayed token of %s", run)
-          .isEqualTo(run.execution());
-    }
+    var replayed = new AtomicInteger();
+    findings.check("tokens replayed after the kill", () -> {
+      List<String> wrong = new ArrayList<>();
+      for (Started run : load.executions) {
+        Node through = survivors.get(replayed.getAndIncrement() % 2);
+        Reply again = send(through, "PUT", startPath(run.instance(), run.testCase()),
+            new JsonObject().put("ClientToken", run.token()));
+        if (again.status() != 200 || !run.execution().equals(again.json().getString("TestCaseExecutionId"))) {
+          wrong.add(run + " replayed through " + through + " at " + LocalTime.now() + ": " + again);
+        }
+      }
+      assertThat(wrong).as("replayed tokens that did not name their execution").isEmpty();
+    });
 
-    Map<Node, JsonObject> views = awaitClusterViews(survivors, CLUSTER_VIEW_WITHIN);
-    for (JsonObject view : views.values()) {
-      assertThat(memberIds(view)).as("members after the kill")
-          .isEqualTo(Set.of(node(2).memberId, node(3).memberId));
-    }
+    var shares = new StringBuilder();
+    findings.check("cluster view of the survivors", () -> {
+      Map<Node, JsonObject> views = awaitClusterViews(survivors, CLUSTER_VIEW_WITHIN);
+      shares.append(partitionShares(views.get(node(2))));
+    });
     System.out.printf("cluster: failover: %d test cases and %d executions acknowledged (%d and %d after the kill);"
-            + " all readable through both survivors %d ms after the kill; all final %d ms after it %s;"
+            + " those acknowledged before the kill readable through both survivors %d ms after it; burst stopped"
+            + " %d ms after the kill, writers done at %d ms, every write readable through both survivors at %d ms;"
+            + " all final at %d ms %s;"
             + " %d 429 retries; %d requests refused by and %d cut off by the killed node (%d Starts retried with"
-            + " their token, %d Creates abandoned); %d tokens replayed to the same execution; partitions now %s%n",
+            + " their token, %d Creates abandoned); %d errors; %d tokens replayed; partitions now %s%n",
         load.testCases.size(), load.executions.size(), load.testCases.size() - createsBeforeKill,
-        load.executions.size() - startsBeforeKill, readableMillis, finalMillis, finalStatuses, load.throttled.get(),
-        load.refused.get(), load.cutOff.get(), load.startsRetried.get(), load.createsAbandoned.get(), replayed,
-        partitionShares(views.get(node(2))));
-    assertThat(readableMillis).as("time until every acknowledged write was readable")
-        .isLessThanOrEqualTo(READABLE_AFTER_KILL.toMillis());
+        load.executions.size() - startsBeforeKill, readableMillis.get(), millisBetween(killedAt, burstStopped),
+        millisBetween(killedAt, writersDone), allReadableMillis.get(), finalMillis.get(), finalStatuses,
+        load.throttled.get(), load.refused.get(), load.cutOff.get(), load.startsRetried.get(),
+        load.createsAbandoned.get(), load.errorCount.get(), replayed.get(), shares);
+    findings.assertNone();
   }
 
   /**
    * 8. A fourth node joins while four clients write and read through the live nodes: it is ready, then owns
-   * partitions (its own view shows partitions > 0, nothing migrating) within 30 s; no request failed for good (429s
-   * only, each retried until it succeeded); everything written before and during the join is readable through it.
+   * partitions (every view shows it with partitions > 0, nothing migrating) within 30 s of being ready and 45 s of
+   * its launch; no request failed for good (429s only, each retried until it succeeded); everything written during
+   * the join and in the failover scenario is readable through it, and the runs of the join reach a final status.
    */
   @Test
   @Order(8)
@@ -624,7 +684,7 @@ class ClusterProcessTest {
     JsonObject ownView;
     int ackedBeforeJoin;
     try {
-      waitFor(Duration.ofSeconds(30), () -> load.executions.size(), acked -> acked >= 20 || !load.errors.isEmpty(),
+      waitFor(Duration.ofSeconds(30), () -> load.executions.size(), acked -> acked >= 20,
           "20 executions acknowledged before the join");
       ackedBeforeJoin = load.executions.size();
       launched = System.nanoTime();
@@ -633,14 +693,16 @@ class ClusterProcessTest {
       ready = System.nanoTime();
       joining.memberId = clusterView(joining).getString("localMember");
       joining.routable = true;
+      System.out.printf("cluster: join: %s ready at %s%n", joining, LocalTime.now());
       List<Node> live = nodes.stream().filter(node -> node.alive).toList();
       Map<Node, JsonObject> views = awaitClusterViews(live, PARTITIONS_AFTER_JOIN);
       owning = System.nanoTime();
       ownView = views.get(joining);
+      System.out.printf("cluster: join: views settled at %s: %s%n", LocalTime.now(), partitionShares(ownView));
       // A little more load through all nodes, the new one included.
       long more = load.executions.size() + 20;
-      waitFor(Duration.ofSeconds(20), () -> load.executions.size(),
-          acked -> acked >= more || !load.errors.isEmpty(), "20 executions acknowledged after the join");
+      waitFor(Duration.ofSeconds(20), () -> load.executions.size(), acked -> acked >= more,
+          "20 executions acknowledged after the join");
     } finally {
       stop.set(true);
       for (Future<?> client : clients) {
@@ -648,37 +710,72 @@ class ClusterProcessTest {
       }
       pool.shutdownNow();
     }
-    assertThat(load.errors).as("requests that failed for good during the join").isEmpty();
+    var findings = new Findings();
+    findings.check("requests that failed for good during the join", () -> load.assertNoErrors());
     JsonObject own = members(ownView).stream().filter(member -> member.getBoolean("local", false)).findFirst()
         .orElseThrow();
-    assertThat(own.getString("id")).isEqualTo(joining.memberId);
-    assertThat(own.getInteger("partitions")).as("partitions of the new node").isPositive();
-    assertThat(millisBetween(launched, owning)).as("launch to owning partitions")
-        .isLessThanOrEqualTo(JOINED_WITHIN.toMillis());
+    findings.check("the new node's partitions", () -> {
+      assertThat(own.getString("id")).isEqualTo(joining.memberId);
+      assertThat(own.getInteger("partitions")).as("partitions of the new node").isPositive();
+      assertThat(millisBetween(launched, owning)).as("launch to owning partitions")
+          .isLessThanOrEqualTo(JOINED_WITHIN.toMillis());
+    });
 
     // Everything is readable through the new node, which now owns part of it: what was written during the join,
     // and what the failover scenario wrote; and the runs of the join reach a final status.
     long check = System.nanoTime();
-    awaitReadable(load, List.of(joining), check + TimeUnit.SECONDS.toNanos(15));
+    findings.check("writes of the join load readable through the new node",
+        () -> awaitReadable(load, List.of(joining), check + TimeUnit.SECONDS.toNanos(15)));
     if (failoverLoad != null) {
-      awaitReadable(failoverLoad, List.of(joining), System.nanoTime() + TimeUnit.SECONDS.toNanos(15));
+      findings.check("writes of the failover scenario readable through the new node", () -> awaitReadable(
+          failoverLoad, List.of(joining), System.nanoTime() + TimeUnit.SECONDS.toNanos(15)));
     }
-    Map<String, Integer> finalStatuses = awaitFinal(load, List.of(joining), Duration.ofSeconds(30));
+    var finalStatuses = new ConcurrentHashMap<String, Integer>();
+    findings.check("executions of the join load final",
+        () -> finalStatuses.putAll(awaitFinal(load, List.of(joining), Duration.ofSeconds(30))));
     System.out.printf("cluster: join: node %d ready %d ms after its launch, owning %d partitions %d ms after it"
-            + " (shares %s); %d test cases and %d executions acknowledged under load (%d executions before the launch),"
-            + " %d 429 retries, no request failed for good; all readable through the new node (and the %d + %d of the"
-            + " failover), in %d ms; final %s%n", joining.number,
+            + " (shares %s); %d test cases and %d executions acknowledged under load (%d executions before the"
+            + " launch), %d 429 retries, %d errors; reads through the new node (the join's and the %d + %d of the"
+            + " failover) %d ms; final %s%n", joining.number,
         millisBetween(launched, ready), own.getInteger("partitions"), millisBetween(launched, owning),
         partitionShares(ownView), load.testCases.size(), load.executions.size(), ackedBeforeJoin,
-        load.throttled.get(), failoverLoad == null ? 0 : failoverLoad.testCases.size(),
+        load.throttled.get(), load.errorCount.get(), failoverLoad == null ? 0 : failoverLoad.testCases.size(),
         failoverLoad == null ? 0 : failoverLoad.executions.size(), millisSince(check), finalStatuses);
+    findings.assertNone();
+  }
+
+  /** Checks that all run, whatever fails; their failures are thrown together at the end. */
+  private static final class Findings {
+    private final List<String> failures = new ArrayList<>();
+
+    interface Check {
+      void run() throws Exception;
+    }
+
+    void check(String what, Check check) {
+      try {
+        check.run();
+      } catch (Throwable failed) {
+        failures.add(what + ": " + failed.getMessage());
+        System.out.printf("cluster: FAILED %s: %s%n", what, failed.getMessage());
+      }
+    }
+
+    void assertNone() {
+      if (!failures.isEmpty()) {
+        throw new AssertionError(failures.size() + " check(s) failed:\n" + String.join("\n", failures));
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ load
 
-  private record Created(String instance, String testCase, String name) {}
+  /** An acknowledged Create: through which node, at what time of day (to find it in the nodes' logs). */
+  private record Created(String instance, String testCase, String name, String via, LocalTime at) {}
 
-  private record Started(String instance, String testCase, String execution, String token) {}
+  /** An acknowledged Start. */
+  private record Started(String instance, String testCase, String execution, String token, String via,
+      LocalTime at) {}
 
   /**
    * Clients of the live nodes: each request goes to the next routable live node; a 429 is retried after a short
@@ -689,7 +786,9 @@ class ClusterProcessTest {
   private final class Load {
     final ConcurrentLinkedQueue<Created> testCases = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Started> executions = new ConcurrentLinkedQueue<>();
+    /** The first 30 errors (all are counted). */
     final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    final AtomicLong errorCount = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong cutOff = new AtomicLong();
@@ -700,7 +799,7 @@ class ClusterProcessTest {
     /** Create, Start (and, if {@code read}, Describe and Summary) again and again, a new instance every 5 runs. */
     void write(AtomicBoolean stop, boolean read) {
       String instance = null;
-      for (int i = 0; !stop.get() && errors.isEmpty(); i++) {
+      for (int i = 0; !stop.get(); i++) {
         if (i % 5 == 0) {
           instance = UUID.randomUUID().toString();
         }
@@ -713,7 +812,7 @@ class ClusterProcessTest {
           continue;
         }
         String testCase = created.json().getString("TestCaseId");
-        testCases.add(new Created(instance, testCase, name));
+        testCases.add(new Created(instance, testCase, name, created.via(), LocalTime.now()));
         String token = UUID.randomUUID().toString();
         Reply started = exchange("PUT", startPath(instance, testCase), new JsonObject().put("ClientToken", token),
             true);
@@ -721,7 +820,7 @@ class ClusterProcessTest {
           continue;
         }
         String execution = started.json().getString("TestCaseExecutionId");
-        executions.add(new Started(instance, testCase, execution, token));
+        executions.add(new Started(instance, testCase, execution, token, started.via(), LocalTime.now()));
         if (read) {
           exchange("GET", "/test-cases/" + instance + "/" + testCase, null, true);
           exchange("GET", summaryPath(instance, testCase, execution), null, true);
@@ -729,27 +828,48 @@ class ClusterProcessTest {
       }
     }
 
+    void error(String what) {
+      if (errorCount.incrementAndGet() <= 30) {
+        errors.add(LocalTime.now() + " " + what);
+      }
+    }
+
+    void assertNoErrors() {
+      if (errorCount.get() > 0) {
+        throw new AssertionError(errorCount.get() + " errors, the first " + errors.size() + ":\n  "
+            + String.join("\n  ", errors));
+      }
+    }
+
     /** The answer (200 or an error, recorded), or null if the outcome is unknown or the retries ran out. */
     Reply exchange(String method, String path, JsonObject body, boolean idempotent) {
       long deadline = System.nanoTime() + RETRY_FOR.toNanos();
       long backoff = 10;
+      // Every attempt, for the error message: when, through which node, and what came of it.
+      List<String> trail = new ArrayList<>();
+      String request = method + " " + path + (body == null || !body.containsKey("ClientToken") ? ""
+          : " token " + body.getString("ClientToken")) + (body == null || !body.containsKey("Name") ? ""
+          : " name " + body.getString("Name"));
       while (System.nanoTime() < deadline) {
         Node node = nextNode();
         if (node == null) {
-          errors.add("no live node for " + method + " " + path);
+          error("no live node for " + request + "; attempts " + trail);
           return null;
         }
         Reply reply;
+        String sentAt = LocalTime.now().toString();
         try {
           reply = call(node, method, path, body);
         } catch (ConnectException refusedConnection) {
+          trail.add(sentAt + " " + node + ": refused");
           if (!node.alive) {
             refused.incrementAndGet();
             continue; // never sent: a survivor takes it
           }
-          errors.add(node + " (alive) refused " + method + " " + path + ": " + refusedConnection);
+          error(node + " (alive) refused " + request + "; attempts " + trail);
           return null;
         } catch (IOException failed) {
+          trail.add(sentAt + " " + node + ": " + failed);
           if (!node.alive) {
             cutOff.incrementAndGet();
             if (idempotent) {
@@ -760,13 +880,15 @@ class ClusterProcessTest {
             }
             return null;
           }
-          errors.add(node + " (alive) " + method + " " + path + ": " + failed);
+          error(node + " (alive) failed " + request + "; attempts " + trail);
           return null;
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          errors.add("interrupted: " + method + " " + path);
+          error("interrupted: " + request);
           return null;
         }
+        trail.add(sentAt + " " + node + ": " + reply.status() + (reply.errorType() == null ? ""
+            : " " + reply.errorType()));
         if (reply.status() == 429) {
           throttled.incrementAndGet();
           sleep(backoff);
@@ -774,12 +896,40 @@ class ClusterProcessTest {
           continue;
         }
         if (reply.status() != 200) {
-          errors.add(node + " " + method + " " + path + " -> " + reply);
+          error(request + " -> " + reply + "; attempts " + trail + duplicateOf(path, body, reply));
         }
-        return reply;
+        return reply.via(node);
       }
-      errors.add(method + " " + path + ": still 429 after " + RETRY_FOR.toSeconds() + " s of retries");
+      error(request + ": still 429 after " + RETRY_FOR.toSeconds() + " s of retries; attempts " + trail);
       return null;
+    }
+
+    /**
+     * For a Create refused as a duplicate of a name only this request used: the test case of that name, with its
+     * creation time, which tells which attempt created it.
+     */
+    private String duplicateOf(String path, JsonObject body, Reply reply) {
+      if (reply.status() != 409 || body == null || !body.containsKey("Name")) {
+        return "";
+      }
+      Node node = nextNode();
+      try {
+        Reply list = call(node, "GET", path.replace("/test-cases/", "/test-cases-summary/"), null);
+        if (list.status() != 200) {
+          return "; ListTestCases through " + node + ": " + list;
+        }
+        JsonArray summaries = list.json().getJsonArray("TestCaseSummaryList", new JsonArray());
+        for (int i = 0; i < summaries.size(); i++) {
+          JsonObject summary = summaries.getJsonObject(i);
+          if (body.getString("Name").equals(summary.getString("Name"))) {
+            return "; the test case of that name (ListTestCases through " + node + "): " + summary.getString("Id")
+                + ", LastModifiedTime " + timeOfDay(summary.getValue("LastModifiedTime"));
+          }
+        }
+        return "; ListTestCases through " + node + " has no test case of that name: " + list;
+      } catch (Exception e) {
+        return "; ListTestCases through " + node + ": " + e;
+      }
     }
 
     private Node nextNode() {
@@ -793,17 +943,22 @@ class ClusterProcessTest {
    * {@code through}, retrying 429s and anything else until {@code deadline}; returns when the last was readable.
    */
   private long awaitReadable(Load load, List<Node> through, long deadline) throws Exception {
+    return awaitReadable(List.copyOf(load.testCases), List.copyOf(load.executions), through, deadline);
+  }
+
+  private long awaitReadable(Collection<Created> testCases, Collection<Started> executions, List<Node> through,
+      long deadline) throws Exception {
     Map<String, Callable<Reply>> reads = new LinkedHashMap<>();
     Map<String, Predicate<Reply>> good = new HashMap<>();
     for (Node node : through) {
-      for (Created item : load.testCases) {
+      for (Created item : testCases) {
         String key = node + " test case " + item;
         reads.put(key, () -> call(node, "GET", "/test-cases/" + item.instance() + "/" + item.testCase(), null));
         good.put(key, reply -> reply.status() == 200
             && item.testCase().equals(reply.json().getJsonObject("TestCase").getString("Id"))
             && item.name().equals(reply.json().getJsonObject("TestCase").getString("Name")));
       }
-      for (Started item : load.executions) {
+      for (Started item : executions) {
         String key = node + " execution " + item;
         reads.put(key, () -> call(node, "GET", summaryPath(item.instance(), item.testCase(), item.execution()),
             null));
@@ -813,23 +968,38 @@ class ClusterProcessTest {
     Map<String, String> unreadable = new ConcurrentHashMap<>();
     reads.keySet().forEach(key -> unreadable.put(key, "not read yet"));
     var retries = new AtomicLong();
+    var firstFailures = new ConcurrentLinkedQueue<String>();
+    var slowest = new AtomicLong();
+    int passes = 0;
+    long begin = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       while (!unreadable.isEmpty() && System.nanoTime() < deadline) {
+        passes++;
         List<Future<?>> pass = new ArrayList<>();
         for (String key : List.copyOf(unreadable.keySet())) {
           pass.add(pool.submit(() -> {
+            long sent = System.nanoTime();
+            String failure;
             try {
               Reply reply = reads.get(key).call();
               if (good.get(key).test(reply)) {
                 unreadable.remove(key);
+                failure = null;
               } else {
-                retries.incrementAndGet();
-                unreadable.put(key, reply.toString());
+                failure = reply.toString();
               }
             } catch (Exception failed) {
-              retries.incrementAndGet();
-              unreadable.put(key, failed.toString());
+              failure = failed.toString();
+            }
+            long took = millisSince(sent);
+            slowest.accumulateAndGet(took, Math::max);
+            if (failure != null) {
+              unreadable.put(key, failure);
+              if (retries.incrementAndGet() <= 5) {
+                firstFailures.add(LocalTime.now() + " " + key.substring(0, key.indexOf('[')) + " after " + took
+                    + " ms: " + (failure.length() > 120 ? failure.substring(0, 120) + "…" : failure));
+              }
             }
             return null;
           }));
@@ -844,13 +1014,47 @@ class ClusterProcessTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(unreadable).as("acknowledged writes not readable in time (%d reads retried)", retries.get())
-        .isEmpty();
-    if (retries.get() > 0) {
-      System.out.printf("cluster: %d reads of acknowledged writes through %s were retried%n", retries.get(),
-          through);
+    if (!unreadable.isEmpty()) {
+      throw new AssertionError(unreadable.size() + " reads of acknowledged writes (of " + reads.size()
+          + ") still failing at " + LocalTime.now() + " (" + retries.get() + " reads retried); the first of them,"
+          + " with a read of each through every live node now:\n" + diagnose(unreadable));
     }
+    System.out.printf("cluster: %d reads of acknowledged writes through %s in %d ms: %d passes, slowest read %d ms,"
+        + " %d reads retried%s%n", reads.size(), through, millisSince(begin), passes, slowest.get(), retries.get(),
+        firstFailures.isEmpty() ? "" : " (first: " + String.join("; ", firstFailures) + ")");
     return System.nanoTime();
+  }
+
+  /** Up to 20 failing reads, each with what every live node answers for the same item now. */
+  private String diagnose(Map<String, String> unreadable) {
+    StringBuilder text = new StringBuilder();
+    unreadable.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(20).forEach(entry -> {
+      text.append("  ").append(entry.getKey()).append(" -> ").append(entry.getValue()).append('\n');
+      String path = pathOf(entry.getKey());
+      for (Node node : nodes) {
+        if (node.alive && path != null) {
+          String answer;
+          try {
+            answer = call(node, "GET", path, null).toString();
+          } catch (Exception e) {
+            answer = e.toString();
+          }
+          text.append("      through ").append(node).append(": ").append(answer).append('\n');
+        }
+      }
+    });
+    return text.toString();
+  }
+
+  /** The GET path of a read named by {@link #awaitReadable}'s keys. */
+  private static String pathOf(String key) {
+    var created = java.util.regex.Pattern.compile("Created\\[instance=([^,]+), testCase=([^,]+),").matcher(key);
+    if (created.find()) {
+      return "/test-cases/" + created.group(1) + "/" + created.group(2);
+    }
+    var started = java.util.regex.Pattern.compile(
+        "Started\\[instance=([^,]+), testCase=([^,]+), execution=([^,]+),").matcher(key);
+    return started.find() ? summaryPath(started.group(1), started.group(2), started.group(3)) : null;
   }
 
   /** Polls every acknowledged execution until its status is final; returns the count of each final status. */
@@ -974,9 +1178,13 @@ class ClusterProcessTest {
 
   // ------------------------------------------------------------------------------------------------ HTTP
 
-  private record Reply(int status, String errorType, String body) {
+  private record Reply(int status, String errorType, String body, String via) {
     JsonObject json() {
       return new JsonObject(body);
+    }
+
+    Reply via(Node node) {
+      return new Reply(status, errorType, body, node.toString());
     }
 
     @Override
@@ -998,7 +1206,7 @@ class ClusterProcessTest {
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     String errorType = response.headers().firstValue("x-amzn-ErrorType").map(type -> type.split(":", 2)[0])
         .orElse(null);
-    return new Reply(response.statusCode(), errorType, response.body());
+    return new Reply(response.statusCode(), errorType, response.body(), node.toString());
   }
 
   /** A request to one node in steady state: 429s (allowed at any time) retried with a backoff, then the answer. */
@@ -1111,6 +1319,15 @@ class ClusterProcessTest {
       last = probe.call();
     }
     return last;
+  }
+
+  /** An AWS timestamp (epoch seconds, with milliseconds) as a time of day, as the nodes' logs show it. */
+  private static String timeOfDay(Object epochSeconds) {
+    if (!(epochSeconds instanceof Number seconds)) {
+      return String.valueOf(epochSeconds);
+    }
+    return java.time.Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000))
+        .atZone(java.time.ZoneId.systemDefault()).toLocalTime().toString();
   }
 
   private static void sleep(long millis) {
