@@ -1363,7 +1363,7 @@ class ClusterProcessTest {
         if (Files.exists(node.log)) {
           Files.copy(node.log, kept.resolve(node.log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
           System.out.printf("cluster: %s failed; tail of %s (full log in %s):%n%s%n", failed, node,
-              kept.toAbsolutePath().resolve(node.log.getFileName()), tail(node.log, 40));
+              kept.toAbsolutePath().resolve(node.log.getFileName()), tail(node.log, 20));
         }
       }
     } catch (IOException e) {
