@@ -6,6 +6,7 @@ import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
 import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.LogSetup;
+import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -46,6 +47,7 @@ public final class Main {
               service.shutdownDrainDelayMillis() + service.shutdownGracePeriodMillis());
           log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {} execution "
                   + "owners)", emulator.port(), config.profile(), config.httpVerticles(), config.ownerCount());
+          PortFile.writeIfConfigured(service, emulator.port(), emulator.adminPort());
         })
         .onFailure(failure -> {
           if (failure instanceof ConfigException) {
