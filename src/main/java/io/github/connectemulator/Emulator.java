@@ -3,6 +3,10 @@ package io.github.connectemulator;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
 import io.github.connectemulator.owner.protocol.LocalCodec;
 import io.github.connectemulator.bus.BusOperationsVerticle;
+import io.github.connectemulator.cluster.ClusterNode;
+import io.github.connectemulator.cluster.ClusterPlacement;
+import io.github.connectemulator.cluster.ClusterView;
+import io.github.connectemulator.cluster.PartitionOwners;
 import io.github.connectemulator.bus.StatusEvents;
 import io.github.connectemulator.bus.TcpBridge;
 import io.github.connectemulator.config.BusSettings;
@@ -13,6 +17,8 @@ import io.github.connectemulator.config.SeedFile;
 import io.github.connectemulator.owner.AdjustableClock;
 import io.github.connectemulator.owner.ExecutionVerticle;
 import io.github.connectemulator.owner.RunListener;
+import io.github.connectemulator.operations.AwsErrorType;
+import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.operations.LocalPlacement;
 import io.github.connectemulator.operations.OperationCatalog;
 import io.github.connectemulator.operations.OwnerClient;
@@ -54,15 +60,19 @@ public final class Emulator {
   private final Placement placement;
   private final OwnerClient owners;
   private final OperationCatalog operations;
+  /** Cluster mode: this node, and the owners of the partitions it holds; null on a single node. */
+  private final ClusterNode node;
+  private PartitionOwners partitionOwners;
 
-  private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
+  private Emulator(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry, ClusterNode node) {
     this.vertx = vertx;
     this.config = config;
+    this.node = node;
     this.controls = new Controls(config);
     this.metrics = registry == null ? null : EmulatorMetrics.in(registry);
-    this.placement = new LocalPlacement(config.ownerCount());
+    this.placement = node == null ? new LocalPlacement(config.ownerCount()) : new ClusterPlacement(node);
     this.owners = new OwnerClient(vertx.eventBus(), placement, config.maxInFlightPerOwner(),
-        config.ownerRequestTimeoutMillis());
+        config.ownerRequestTimeoutMillis(), node != null);
     this.operations = new OperationCatalog(owners, new PageTokens(Clock.systemUTC()));
   }
 
@@ -77,8 +87,20 @@ public final class Emulator {
 
   /** @param registry where the metrics go and {@code /metrics} reads from; null: no metrics */
   public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
-    LocalCodec.registerAll(vertx.eventBus());
-    var emulator = new Emulator(vertx, config, registry);
+    return deploy(new Emulator(vertx, config, registry, null));
+  }
+
+  /**
+   * One node of a cluster (cluster mode): the owners of the partitions Hazelcast gives this node, and the faces,
+   * which reach every instance's owner wherever it runs. Readiness waits until this node serves its share.
+   */
+  public static Future<Emulator> deploy(ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry) {
+    return deploy(new Emulator(node.vertx(), config, registry, node))
+        .onSuccess(emulator -> emulator.node.publishEndpoint(emulator.endpoint()));
+  }
+
+  private static Future<Emulator> deploy(Emulator emulator) {
+    LocalCodec.registerAll(emulator.vertx.eventBus());
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())
@@ -105,6 +127,11 @@ public final class Emulator {
   /** The HTTP port in use (the chosen one when the configuration asked for port 0). */
   public int port() {
     return port;
+  }
+
+  /** The Vertx the emulator runs in (clustered in cluster mode): its event bus carries the bus face and events. */
+  public Vertx vertx() {
+    return vertx;
   }
 
   public EmulatorConfig config() {
@@ -143,10 +170,20 @@ public final class Emulator {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
+    if (partitionOwners != null) {
+      PartitionOwners partitions = partitionOwners;
+      chain = chain.compose(v -> partitions.stop());
+    }
     return chain.onComplete(done -> deployments.clear());
   }
 
   private Future<Void> deployOwners() {
+    if (node != null) {
+      partitionOwners = new PartitionOwners(node, (ClusterPlacement) placement, config, controls, clock,
+          runListener());
+      readiness.requireAlso(partitionOwners::settled);
+      return partitionOwners.start();
+    }
     List<Future<String>> owners = new ArrayList<>();
     for (OwnerRef owner : placement.owners()) {
       owners.add(vertx.deployVerticle(
@@ -198,7 +235,7 @@ public final class Emulator {
         .compose(buffer -> {
           Future<Void> chain = Future.succeededFuture();
           for (CreateTestCase command : SeedFile.parse(buffer.toString())) {
-            chain = chain.compose(v -> owners.send(command)
+            chain = chain.compose(v -> seed(command, 0)
                 .recover(failure -> Future.failedFuture(new ConfigException(
                     "seed.file test case '" + command.name() + "': " + failure.getMessage())))
                 .mapEmpty());
@@ -208,12 +245,32 @@ public final class Emulator {
   }
 
   /**
+   * One seeded test case. In cluster mode every node reads the same seed file: a test case another node seeded is
+   * already there, and a partition still moving answers ThrottlingException, so the seed is tried again.
+   */
+  private Future<Object> seed(CreateTestCase command, int attempt) {
+    return owners.send(command).recover(failure -> {
+      if (node == null || !(failure instanceof AwsFailure aws)) {
+        return Future.failedFuture(failure);
+      }
+      if (aws.type() == AwsErrorType.DUPLICATE_RESOURCE) {
+        return Future.succeededFuture();
+      }
+      if (aws.type() == AwsErrorType.THROTTLING && attempt < 100) {
+        return vertx.timer(200).compose(t -> seed(command, attempt + 1));
+      }
+      return Future.failedFuture(failure);
+    });
+  }
+
+  /**
    * All routers listen on one port. For port 0 they ask for -1 instead: Vert.x then picks one free port and shares
    * it between the instances, where port 0 would give each instance a port of its own.
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
-    var services = new RouterServices(operations, owners, controls, clock, readiness, metrics);
+    var services = new RouterServices(operations, owners, controls, clock, readiness, metrics,
+        node == null ? null : new ClusterView(node, owners));
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {

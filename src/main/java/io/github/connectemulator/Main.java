@@ -1,5 +1,6 @@
 package io.github.connectemulator;
 
+import io.github.connectemulator.cluster.ClusterMode;
 import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.ConfigLoader;
 import io.github.connectemulator.config.EmulatorConfig;
@@ -9,7 +10,10 @@ import io.github.connectemulator.service.LogSetup;
 import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -35,18 +39,28 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
 
     PrometheusMeterRegistry registry = service.metricsEnabled() ? ServiceMetrics.newRegistry() : null;
-    Vertx vertx = registry == null
-        ? Vertx.vertx()
-        : Vertx.builder()
-            .with(ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics()))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
-    Emulator.deploy(vertx, config, registry)
+    VertxOptions options = registry == null
+        ? new VertxOptions()
+        : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics());
+    Future<Emulator> started;
+    if (config.cluster().enabled()) {
+      if (registry != null) {
+        registry.config().commonTags("node", config.cluster().host() + ":" + config.cluster().port());
+      }
+      started = ClusterMode.join(builder(ClusterMode.configure(options, config.cluster()), registry), config.cluster())
+          .compose(node -> Emulator.deploy(node, config, registry));
+    } else {
+      started = Emulator.deploy(builder(options, registry).build(), config, registry);
+    }
+    started
         .onSuccess(emulator -> {
-          GracefulShutdown.onSignals(vertx, emulator::shutdown,
+          GracefulShutdown.onSignals(emulator.vertx(), emulator::shutdown,
               service.shutdownDrainDelayMillis() + service.shutdownGracePeriodMillis());
-          log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {} execution "
-                  + "owners)", emulator.port(), config.profile(), config.httpVerticles(), config.ownerCount());
+          log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {})",
+              emulator.port(), config.profile(), config.httpVerticles(), config.cluster().enabled()
+                  ? "cluster " + config.cluster().name() + " at " + config.cluster().host() + ":"
+                      + config.cluster().port()
+                  : config.ownerCount() + " execution owners");
           PortFile.writeIfConfigured(service, emulator.port(), emulator.adminPort());
         })
         .onFailure(failure -> {
@@ -55,8 +69,13 @@ public final class Main {
           } else {
             log.error("Connect Test Case Emulator failed to start", failure);
           }
-          vertx.close().onComplete(closed -> System.exit(failure instanceof ConfigException ? 2 : 1));
+          System.exit(failure instanceof ConfigException ? 2 : 1);
         });
+  }
+
+  private static VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry) {
+    VertxBuilder builder = Vertx.builder().with(options);
+    return registry == null ? builder : builder.withMetrics(new MicrometerMetricsFactory(registry));
   }
 
   private static Path configFileArgument(String[] args) {

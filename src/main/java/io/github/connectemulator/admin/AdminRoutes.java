@@ -11,6 +11,7 @@ import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.owner.AdjustableClock;
 import io.github.connectemulator.owner.protocol.AdminCommand;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -34,7 +35,12 @@ public final class AdminRoutes {
   private final byte[] token;
 
   /** @param token required on every admin request unless empty */
-  public AdminRoutes(OwnerClient owners, Controls controls, AdjustableClock clock, String token) {
+  /** Cluster mode's {@code GET /_emulator/cluster}, or null on a single node. */
+  private final Handler<RoutingContext> clusterView;
+
+  public AdminRoutes(OwnerClient owners, Controls controls, AdjustableClock clock, String token,
+      Handler<RoutingContext> clusterView) {
+    this.clusterView = clusterView;
     this.owners = owners;
     this.controls = controls;
     this.clock = clock;
@@ -53,6 +59,9 @@ public final class AdminRoutes {
     router.post(PREFIX + "/clock/advance").handler(this::advanceClock);
     router.post(PREFIX + "/executions/advance").handler(this::stepRuns);
     router.get(PREFIX + "/stats").handler(this::stats);
+    if (clusterView != null) {
+      router.get(PREFIX + "/cluster").handler(clusterView);
+    }
   }
 
   /** The token as a bearer token or in its own header, compared in constant time. */

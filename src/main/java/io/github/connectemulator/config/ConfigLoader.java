@@ -189,7 +189,16 @@ public final class ConfigLoader {
                 reader.bool("auth.sigv4"),
                 reader.credentials("auth.credentials", 1),
                 reader.credentials("auth.credentials", 2),
-                reader.integer("auth.maxSkewMinutes", 1, 7 * 24 * 60)));
+                reader.integer("auth.maxSkewMinutes", 1, 7 * 24 * 60)),
+            new ClusterSettings(
+                reader.bool("cluster.enabled"),
+                reader.text("cluster.name"),
+                reader.text("cluster.host"),
+                reader.integer("cluster.port", 1, 65535),
+                reader.integer("cluster.busPort", 0, 65535),
+                List.copyOf(reader.list("cluster.members")),
+                reader.raw("cluster.kubernetesService"),
+                reader.integer("cluster.backups", 0, 6)));
     if (config.auth().sigv4() && config.auth().secretsByAccessKey().isEmpty()) {
       reader.problems.add("auth.sigv4=true needs auth.credentials (ACCESS_KEY_ID:SECRET_ACCESS_KEY, ...)");
     }

@@ -38,7 +38,8 @@ public record EmulatorConfig(
     ServiceSettings service,
     BusSettings bus,
     AdminSettings admin,
-    AuthSettings auth) {
+    AuthSettings auth,
+    ClusterSettings cluster) {
 
   public EmulatorConfig {
     values = Map.copyOf(values);
@@ -62,7 +63,7 @@ public record EmulatorConfig(
         changed, explicitKeys, profile, httpHost, port, maxBodyBytes, httpVerticles, ownerCount, ownerRequestTimeoutMillis,
         maxInFlightPerOwner, maxLiveExecutionsPerOwner,
         partition, region, accountId, defaultTestCaseStatus, maxFinishedExecutions, finishedTtlMillis, idSeed,
-        seedFile, dataDir, controls, service, bus, admin, auth);
+        seedFile, dataDir, controls, service, bus, admin, auth, cluster);
   }
 
   /** Finished executions one owner keeps: the global cap shared evenly, rounded up. */

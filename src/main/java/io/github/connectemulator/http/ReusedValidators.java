@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.Utils;
 import io.vertx.ext.web.validation.BodyProcessorException;
@@ -21,9 +22,6 @@ import io.vertx.ext.web.validation.impl.parameter.ParameterProcessor;
 import io.vertx.ext.web.validation.impl.parameter.SingleValueParameterParser;
 import io.vertx.ext.web.validation.impl.parser.ValueParser;
 import io.vertx.json.schema.OutputUnit;
-import io.vertx.json.schema.common.dsl.NumberSchemaBuilder;
-import io.vertx.json.schema.common.dsl.SchemaBuilder;
-import io.vertx.json.schema.common.dsl.SchemaType;
 import java.util.List;
 import java.util.Map;
 
@@ -39,23 +37,25 @@ final class ReusedValidators {
 
   private ReusedValidators() {}
 
-  static ParameterProcessorFactory param(String name, SchemaBuilder<?, ?> schema) {
+  static ParameterProcessorFactory param(String name, JsonObject schema) {
     return parameter(name, false, schema);
   }
 
-  static ParameterProcessorFactory optionalParam(String name, SchemaBuilder<?, ?> schema) {
+  static ParameterProcessorFactory optionalParam(String name, JsonObject schema) {
     return parameter(name, true, schema);
   }
 
-  static BodyProcessorFactory json(SchemaBuilder<?, ?> schema) {
+  static BodyProcessorFactory json(JsonObject schema) {
     return repository -> new JsonBody(SchemaCheck.of(repository, schema));
   }
 
-  private static ParameterProcessorFactory parameter(String name, boolean optional, SchemaBuilder<?, ?> schema) {
+  private static ParameterProcessorFactory parameter(String name, boolean optional, JsonObject schema) {
     ValueParser<String> valueParser =
-        schema instanceof NumberSchemaBuilder
-            ? (schema.getType() == SchemaType.INTEGER ? ValueParser.LONG_PARSER : ValueParser.DOUBLE_PARSER)
-            : ValueParser.NOOP_PARSER;
+        switch (String.valueOf(schema.getValue("type"))) {
+          case "integer" -> ValueParser.LONG_PARSER;
+          case "number" -> ValueParser.DOUBLE_PARSER;
+          default -> ValueParser.NOOP_PARSER;
+        };
     return (location, repository) ->
         new SingleValue(
             name,

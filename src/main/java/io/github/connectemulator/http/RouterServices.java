@@ -6,6 +6,8 @@ import io.github.connectemulator.operations.OwnerClient;
 import io.github.connectemulator.owner.AdjustableClock;
 import io.github.connectemulator.service.EmulatorMetrics;
 import io.github.connectemulator.service.Readiness;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * What every router verticle of one emulator shares.
@@ -16,6 +18,7 @@ import io.github.connectemulator.service.Readiness;
  * @param clock the clock the admin API moves
  * @param readiness what the readiness probe reports
  * @param metrics the meters to record into and serve, or null when metrics are off
+ * @param clusterView {@code GET /_emulator/cluster} in cluster mode, else null
  */
 public record RouterServices(
     OperationCatalog operations,
@@ -23,4 +26,5 @@ public record RouterServices(
     Controls controls,
     AdjustableClock clock,
     Readiness readiness,
-    EmulatorMetrics metrics) {}
+    EmulatorMetrics metrics,
+    Handler<RoutingContext> clusterView) {}

@@ -63,7 +63,8 @@ public final class RouterVerticle extends VerticleBase {
     Future<Void> adminListening = Future.succeededFuture();
     if (admin.enabled()) {
       var adminRoutes =
-          new AdminRoutes(services.owners(), services.controls(), services.clock(), admin.token());
+          new AdminRoutes(services.owners(), services.controls(), services.clock(), admin.token(),
+              services.clusterView());
       if (admin.ownPort()) {
         adminListening = listenForAdmin(adminRoutes, admin);
       } else {

@@ -1,5 +1,7 @@
 package io.github.connectemulator.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,9 @@ public final class ContentDocument {
 
   private final List<Observation> observations;
 
-  private ContentDocument(List<Observation> observations) {
+  /** Also how the wire codec rebuilds a document that crossed to another node inside a reply. */
+  @JsonCreator
+  private ContentDocument(@JsonProperty("observations") List<Observation> observations) {
     this.observations = List.copyOf(observations);
   }
 

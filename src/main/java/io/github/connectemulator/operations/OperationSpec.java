@@ -3,7 +3,7 @@ package io.github.connectemulator.operations;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.json.schema.common.dsl.ObjectSchemaBuilder;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -11,11 +11,11 @@ import java.util.List;
  * {@code {Member}} labels), the rules of its members, and its call.
  *
  * @param members the members HTTP carries outside the body, with their rules
- * @param body the rules of the body members, or null when the operation has no body
+ * @param body the JSON schema of the body members (only read), or null when the operation has no body
  * @param bodyRequired whether HTTP callers must send a body
  */
 public record OperationSpec(String name, HttpMethod method, String pathTemplate, List<MemberRule> members,
-    ObjectSchemaBuilder body, boolean bodyRequired, Call call) {
+    JsonObject body, boolean bodyRequired, Call call) {
 
   /** What an operation does with validated members: the reply's JSON, or an AWS failure. */
   @FunctionalInterface

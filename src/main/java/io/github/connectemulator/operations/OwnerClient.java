@@ -20,9 +20,20 @@ public final class OwnerClient {
   private final Placement placement;
   private final OwnerAdmission admission;
   private final DeliveryOptions delivery;
+  private final boolean unreachableIsRetryable;
 
   /** @param timeoutMillis how long an owner may take to answer before the request fails */
   public OwnerClient(EventBus bus, Placement placement, int maxInFlightPerOwner, long timeoutMillis) {
+    this(bus, placement, maxInFlightPerOwner, timeoutMillis, false);
+  }
+
+  /**
+   * @param unreachableIsRetryable in cluster mode an owner that does not answer is moving or its node just died: the
+   *     caller gets ThrottlingException, which it retries, rather than an InternalServiceException
+   */
+  public OwnerClient(EventBus bus, Placement placement, int maxInFlightPerOwner, long timeoutMillis,
+      boolean unreachableIsRetryable) {
+    this.unreachableIsRetryable = unreachableIsRetryable;
     this.bus = bus;
     this.placement = placement;
     this.admission = new OwnerAdmission(placement.owners().size(), maxInFlightPerOwner);
@@ -38,8 +49,19 @@ public final class OwnerClient {
     }
     return bus.<R>request(owner.address(), command, delivery).transform(reply -> {
       admission.leave(owner.slot());
-      return reply.succeeded() ? Future.succeededFuture(reply.result().body()) : Future.failedFuture(reply.cause());
+      if (reply.succeeded()) {
+        return Future.succeededFuture(reply.result().body());
+      }
+      return Future.failedFuture(unreachableIsRetryable && unreachable(reply.cause())
+          ? new AwsFailure(AwsErrorType.THROTTLING, "This instance's owner is moving to another node; retry with backoff")
+          : reply.cause());
     });
+  }
+
+  private static boolean unreachable(Throwable failure) {
+    return failure instanceof io.vertx.core.eventbus.ReplyException reply
+        && (reply.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
+            || reply.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT);
   }
 
   /** An admin command to the owner of one instance. */

@@ -7,7 +7,7 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
-import io.vertx.json.schema.common.dsl.SchemaBuilder;
+import io.vertx.core.json.JsonObject;
 
 /**
  * One member's (or body's) schema, checked the fast way: a compiled {@link QuickSchemaCheck} lets the common valid
@@ -19,15 +19,11 @@ import io.vertx.json.schema.common.dsl.SchemaBuilder;
  */
 public record SchemaCheck(QuickSchemaCheck quick, Validator validator) {
 
-  public static SchemaCheck of(SchemaRepository repository, SchemaBuilder<?, ?> builder) {
-    JsonSchema schema = JsonSchema.of(builder.toJson());
+  /** @param json the schema; only read, so one schema may be shared by checks on several threads */
+  public static SchemaCheck of(SchemaRepository repository, JsonObject json) {
+    JsonSchema schema = JsonSchema.of(json.copy());
     repository.dereference(schema);
-    return new SchemaCheck(QuickSchemaCheck.compile(builder.toJson()), repository.validator(schema));
-  }
-
-  /** A check with a repository of its own (one per operation keeps lookups small: see {@link #newRepository()}). */
-  public static SchemaCheck of(SchemaBuilder<?, ?> builder) {
-    return of(newRepository(), builder);
+    return new SchemaCheck(QuickSchemaCheck.compile(json.copy()), repository.validator(schema));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.operations.AwsFailure;
+import io.github.connectemulator.owner.journal.ChangeLog;
 import io.github.connectemulator.owner.journal.Journal;
 import io.github.connectemulator.owner.journal.ReplayClock;
 import io.github.connectemulator.owner.journal.ReplayableIds;
@@ -24,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,10 +45,15 @@ public final class ExecutionVerticle extends VerticleBase {
   private final Controls controls;
   private final Clock clock;
   private final RunListener listener;
+  private QuietWhileReplaying replayListener;
   private ExecutionOwner owner;
   /** The owner's view of time: pinned while a command runs with a journal, so that it can be replayed exactly. */
   private ReplayClock ownerClock;
-  private Journal journal;
+  /** Where changes are written before they are applied; null when nothing is kept (no data.dir, no cluster). */
+  private final ChangeLog.Source changeLogSource;
+  /** Whether this owner may serve now; in cluster mode, not while its partition moves. */
+  private final BooleanSupplier serving;
+  private ChangeLog journal;
   private ReplayableIds journaledIds;
   /** Journal lines not yet applied, in journal order: the changes they carry are not in memory yet. */
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
@@ -70,6 +77,18 @@ public final class ExecutionVerticle extends VerticleBase {
    */
   public ExecutionVerticle(int index, String address, EmulatorConfig config, Controls controls, Clock clock,
       RunListener listener) {
+    this(index, address, config, controls, clock, listener,
+        config.dataDir() == null ? null : Journal.source(config.dataDir(), index), () -> true);
+  }
+
+  /**
+   * @param changeLog where changes are kept before they are applied, or null to keep nothing
+   * @param serving false while this owner must refuse commands (ThrottlingException, which clients retry)
+   */
+  public ExecutionVerticle(int index, String address, EmulatorConfig config, Controls controls, Clock clock,
+      RunListener listener, ChangeLog.Source changeLog, BooleanSupplier serving) {
+    this.changeLogSource = changeLog;
+    this.serving = serving;
     this.index = index;
     this.address = address;
     this.config = config;
@@ -81,17 +100,14 @@ public final class ExecutionVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ownerClock = new ReplayClock(clock);
-    owner = new ExecutionOwner(config, controls, ownerClock, listener);
+    replayListener = new QuietWhileReplaying(listener);
+    owner = new ExecutionOwner(config, controls, ownerClock, replayListener);
     Future<Void> restored = Future.succeededFuture();
-    if (config.dataDir() != null) {
+    if (changeLogSource != null) {
       journaledIds = owner.useReplayableIds();
-      java.nio.file.Path file = Journal.file(config.dataDir(), index);
-      restored = vertx.executeBlocking(() -> {
-        List<Journal.Entry> entries = Journal.read(file);
-        journal = Journal.open(vertx, file);
-        return entries;
-      }).map(entries -> {
-        replay(entries);
+      restored = changeLogSource.open(vertx).map(opened -> {
+        journal = opened.log();
+        replay(opened.entries());
         return null;
       });
     }
@@ -107,6 +123,7 @@ public final class ExecutionVerticle extends VerticleBase {
    * them as they did; then the clock is let go, and runs catch up to now (finishing, or going on where they are).
    */
   private void replay(List<Journal.Entry> entries) {
+    replayListener.replaying(true);
     restoreClock(entries);
     for (Journal.Entry entry : entries) {
       ownerClock.pin(entry.at());
@@ -126,6 +143,7 @@ public final class ExecutionVerticle extends VerticleBase {
         // A line is written for a change that passed its checks; one refused when it was applied is refused again.
       }
     }
+    replayListener.replaying(false);
     ownerClock.unpin();
     owner.advance();
   }
@@ -153,9 +171,9 @@ public final class ExecutionVerticle extends VerticleBase {
     return clock instanceof AdjustableClock adjustable ? adjustable.offsetMillis() : 0;
   }
 
-  /** This owner's journal, null without data.dir: for tests. */
+  /** This owner's journal file, null without data.dir: for tests. */
   Journal journal() {
-    return journal;
+    return journal instanceof Journal file ? file : null;
   }
 
   @Override
@@ -168,6 +186,11 @@ public final class ExecutionVerticle extends VerticleBase {
 
   private void handle(Message<Object> message) {
     if (message.body() instanceof OwnerCommand command) {
+      if (!serving.getAsBoolean()) {
+        message.reply(new AwsFailure(AwsErrorType.THROTTLING,
+            "This instance's state is moving to another node; retry with backoff"));
+        return;
+      }
       if (journal != null && changesState(command)) {
         AwsFailure refused = owner.admit(command);
         if (refused != null) {
@@ -285,8 +308,7 @@ public final class ExecutionVerticle extends VerticleBase {
     busyInstances.put(instanceId, new ArrayDeque<>());
     lastAt = at;
     append(Journal.Entry.change(at, clockOffset(), ids, command), failure -> {
-      Object reply = failure == null ? apply(at, ids, command) : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
-          "The change could not be written to data.dir: " + failure.getMessage());
+      Object reply = failure == null ? apply(at, ids, command) : notWritten(failure, "The change");
       deliver(write.message(), command, reply);
       released.add(() -> {
         ArrayDeque<Write> waiting = busyInstances.remove(instanceId);
@@ -325,8 +347,7 @@ public final class ExecutionVerticle extends VerticleBase {
         }
         message.reply(Done.INSTANCE);
       } else {
-        message.reply(new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
-            "The reset could not be written to data.dir: " + failure.getMessage()));
+        message.reply(notWritten(failure, "The reset"));
       }
       if (--resetsPending == 0) {
         released.add(() -> {
@@ -350,8 +371,7 @@ public final class ExecutionVerticle extends VerticleBase {
       ownerClock.pin(at);
       try {
         Object done = owner.handle(new AdminCommand.Nudge());
-        message.reply(failure == null ? done : new AwsFailure(AwsErrorType.INTERNAL_SERVICE,
-            "The clock could not be written to data.dir: " + failure.getMessage()));
+        message.reply(failure == null ? done : notWritten(failure, "The clock"));
       } finally {
         ownerClock.unpin();
       }
@@ -375,6 +395,16 @@ public final class ExecutionVerticle extends VerticleBase {
       }
       settle(pending, written.cause());
     });
+  }
+
+  /**
+   * The caller's answer when a line could not be written: the change log's own verdict when it gave one (in cluster
+   * mode, ThrottlingException when the partition moved while the line was written), else InternalServiceException.
+   */
+  private static AwsFailure notWritten(Throwable failure, String what) {
+    return failure instanceof AwsFailure verdict
+        ? verdict
+        : new AwsFailure(AwsErrorType.INTERNAL_SERVICE, what + " could not be written: " + failure.getMessage());
   }
 
   /** Settles every pending line whose write completed, in journal order; then lets waiting changes in. */

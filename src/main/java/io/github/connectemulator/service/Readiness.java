@@ -1,6 +1,7 @@
 package io.github.connectemulator.service;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Whether the emulator should receive traffic: not while it is still deploying its verticles, and not once it has
@@ -12,13 +13,20 @@ public final class Readiness {
   public enum Phase { STARTING, READY, STOPPING }
 
   private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STARTING);
+  /** What else must hold to be ready (in cluster mode: serving this node's share of the partitions). */
+  private volatile BooleanSupplier alsoRequired = () -> true;
 
   public Phase phase() {
     return phase.get();
   }
 
   public boolean isReady() {
-    return phase.get() == Phase.READY;
+    return phase.get() == Phase.READY && alsoRequired.getAsBoolean();
+  }
+
+  /** Ready only while {@code condition} also holds. */
+  public void requireAlso(BooleanSupplier condition) {
+    alsoRequired = condition;
   }
 
   /** Every verticle is deployed. Has no effect once stopping began. */

@@ -24,7 +24,7 @@ import java.util.List;
  * reply waits until its line is on disk (written and forced), so whatever was answered survives a crash. Lines that arrive together share one write and one force (group commit), done on a
  * worker thread, never on the event loop.
  */
-public final class Journal {
+public final class Journal implements ChangeLog {
 
   /**
    * One line: a change (the command, when it ran, the ids it issued), the admin API's reset, or a move of the admin
@@ -47,6 +47,39 @@ public final class Journal {
     public static Entry clock(long at, long clockOffset) {
       return new Entry(Kind.CLOCK, at, clockOffset, List.of(), null);
     }
+
+    /** The entry as one line of JSON, the form every change log stores. */
+    public String toLine() {
+      JsonObject line = new JsonObject().put("at", at).put("offset", clockOffset);
+      switch (kind) {
+        case RESET -> line.put("reset", true);
+        case CLOCK -> line.put("clock", true);
+        case CHANGE -> line
+            .put("ids", new JsonArray(ids))
+            .put("type", command.getClass().getName())
+            .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(command)));
+      }
+      return line.encode();
+    }
+
+    /** The entry of a line; throws for a line that is not one (cut short by a crash, say). */
+    public static Entry fromLine(String text) throws IOException, ClassNotFoundException {
+      JsonObject json = new JsonObject(text);
+      long at = json.getLong("at");
+      // Lines written before offsets were recorded have none: the restart then goes on from their time.
+      long offset = json.getLong("offset", 0L);
+      if (json.getBoolean("reset", false)) {
+        return reset(at, offset);
+      }
+      if (json.getBoolean("clock", false)) {
+        return clock(at, offset);
+      }
+      Class<?> type = Class.forName(json.getString("type"));
+      byte[] command = Base64.getDecoder().decode(json.getString("command"));
+      List<String> ids = new ArrayList<>();
+      json.getJsonArray("ids").forEach(id -> ids.add((String) id));
+      return change(at, offset, ids, (OwnerCommand) LocalCodec.fromJson(command, type));
+    }
   }
 
   private final Vertx vertx;
@@ -68,6 +101,12 @@ public final class Journal {
     return directory.resolve("owner-" + owner + ".journal");
   }
 
+  /** Owner {@code index}'s journal file in {@code directory}: read at start, then appended to. */
+  public static ChangeLog.Source source(Path directory, int index) {
+    Path file = file(directory, index);
+    return vertx -> vertx.executeBlocking(() -> new ChangeLog.Restored(read(file), open(vertx, file)));
+  }
+
   /** Opens the journal for appending (blocking: at start, on a worker). */
   public static Journal open(Vertx vertx, Path file) throws IOException {
     Files.createDirectories(file.getParent());
@@ -86,23 +125,7 @@ public final class Journal {
     }
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       try {
-        JsonObject json = new JsonObject(line);
-        long at = json.getLong("at");
-        // Lines written before offsets were recorded have none: the restart then goes on from their time.
-        long offset = json.getLong("offset", 0L);
-        if (json.getBoolean("reset", false)) {
-          entries.add(Entry.reset(at, offset));
-          continue;
-        }
-        if (json.getBoolean("clock", false)) {
-          entries.add(Entry.clock(at, offset));
-          continue;
-        }
-        Class<?> type = Class.forName(json.getString("type"));
-        byte[] command = Base64.getDecoder().decode(json.getString("command"));
-        List<String> ids = new ArrayList<>();
-        json.getJsonArray("ids").forEach(id -> ids.add((String) id));
-        entries.add(Entry.change(at, offset, ids, (OwnerCommand) LocalCodec.fromJson(command, type)));
+        entries.add(Entry.fromLine(line));
       } catch (RuntimeException | ClassNotFoundException | IOException torn) {
         break;
       }
@@ -111,18 +134,10 @@ public final class Journal {
   }
 
   /** Completes once the entry is on disk. */
+  @Override
   public Future<Void> append(Entry entry) {
-    JsonObject line = new JsonObject().put("at", entry.at()).put("offset", entry.clockOffset());
-    switch (entry.kind()) {
-      case RESET -> line.put("reset", true);
-      case CLOCK -> line.put("clock", true);
-      case CHANGE -> line
-          .put("ids", new JsonArray(entry.ids()))
-          .put("type", entry.command().getClass().getName())
-          .put("command", Base64.getEncoder().encodeToString(LocalCodec.toJson(entry.command())));
-    }
     Promise<Void> written = Promise.promise();
-    pendingLines.add((line.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+    pendingLines.add((entry.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
     pendingWaiters.add(written);
     if (!flushing) {
       flush();
@@ -198,6 +213,7 @@ public final class Journal {
     }
   }
 
+  @Override
   public void close() {
     try {
       channel.close();

@@ -6,6 +6,9 @@ import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.operations.AwsFailure;
 import io.vertx.core.buffer.Buffer;
+import io.github.connectemulator.model.ContentDocument;
+import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.model.TestCaseVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,24 @@ class WireCodecTest {
     Page<?> back = roundTrip(page);
     assertThat(back).isEqualTo(page);
     assertThat(back.items().get(0)).isInstanceOf(ExecutionView.class);
+  }
+
+  /** In cluster mode a Describe or a List answered on another node crosses the wire with the parsed Content. */
+  @Test
+  void aTestCaseWithItsParsedContentSurvivesTheWire() {
+    var document = ContentDocument.parse(io.github.connectemulator.Fixtures.CONTENT).document();
+    var version = new TestCaseVersion("name", io.github.connectemulator.Fixtures.CONTENT, null, null, null,
+        TestCaseStatus.PUBLISHED, 1L, "us-east-1", "abc", document);
+    var view = new TestCaseView("tc-1", "arn:tc-1", Map.of("team", "flows"), version);
+    TestCaseView back = roundTrip(view);
+    assertThat(back.version().document().observations()).isEqualTo(document.observations());
+    assertThat(back).usingRecursiveComparison().isEqualTo(view);
+    Page<?> page = roundTrip(new Page<>(List.of(view), null, 1));
+    assertThat(page.items().get(0)).isInstanceOf(TestCaseView.class);
+
+    var stats = new AdminCommand.OwnerStats(Map.of("i-1", new AdminCommand.InstanceStats(1, Map.of("PASSED", 2), 0, 0)),
+        new long[] {1, 2}, 3);
+    assertThat(roundTrip(stats).instances()).isEqualTo(stats.instances());
   }
 
   @Test
