@@ -7,6 +7,7 @@ import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
 import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.LogSetup;
+import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -60,6 +61,7 @@ public final class Main {
                   ? "cluster " + config.cluster().name() + " at " + config.cluster().host() + ":"
                       + config.cluster().port()
                   : config.ownerCount() + " execution owners");
+          PortFile.writeIfConfigured(service, emulator.port(), emulator.adminPort());
         })
         .onFailure(failure -> {
           if (failure instanceof ConfigException) {

@@ -172,7 +172,8 @@ public final class ConfigLoader {
                 reader.oneOf("log.format", Set.of("text", "json")),
                 reader.bool("log.requests"),
                 reader.number("shutdown.drainDelayMillis", 0, 600_000),
-                reader.number("shutdown.gracePeriodMillis", 0, 600_000)),
+                reader.number("shutdown.gracePeriodMillis", 0, 600_000),
+                pathOrNull(values.get("service.portFile"))),
             new BusSettings(
                 reader.bool("bus.operations"),
                 reader.bool("bus.events"),

@@ -3,6 +3,8 @@ package io.github.connectemulator.config;
 /**
  * How the emulator behaves as a service in a container or behind a mesh: HTTP limits, metrics, logs, shutdown.
  * Each component is one key of {@code conf/emulator.properties}, documented there.
+ *
+ * @param portFile where to write the ports once serving ({@code service.portFile}), or null for nowhere
  */
 public record ServiceSettings(
     boolean h2c,
@@ -16,4 +18,5 @@ public record ServiceSettings(
     String logFormat,
     boolean logRequests,
     long shutdownDrainDelayMillis,
-    long shutdownGracePeriodMillis) {}
+    long shutdownGracePeriodMillis,
+    java.nio.file.Path portFile) {}
