@@ -96,7 +96,7 @@ public final class Emulator {
    */
   public static Future<Emulator> deploy(ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry) {
     return deploy(new Emulator(node.vertx(), config, registry, node))
-        .onSuccess(emulator -> emulator.node.publishEndpoint(emulator.endpoint()));
+        .onSuccess(emulator -> emulator.node.publishEndpoint(emulator.clusterEndpoint()));
   }
 
   private static Future<Emulator> deploy(Emulator emulator) {
@@ -112,6 +112,12 @@ public final class Emulator {
   /** Where an SDK reaches this emulator: {@code http://host:port}, with 127.0.0.1 for a wildcard host. */
   public String endpoint() {
     return "http://" + loopbackHost() + ":" + port;
+  }
+
+  /** Where other nodes and their users reach this node: cluster.host when HTTP listens on every interface. */
+  private String clusterEndpoint() {
+    String host = config.httpHost().equals("0.0.0.0") ? config.cluster().host() : config.httpHost();
+    return "http://" + host + ":" + port;
   }
 
   /** The admin API's own port when {@code admin.port} is set, else -1 (it is on {@link #port()}). */
