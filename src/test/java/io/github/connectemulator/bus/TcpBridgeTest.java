@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.Fixtures;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.testing.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -96,18 +97,9 @@ class TcpBridgeTest {
   }
 
   private JsonObject next(Predicate<JsonObject> wanted) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-    var skipped = new java.util.ArrayList<JsonObject>();
-    while (System.nanoTime() < deadline) {
-      JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
-      if (frame != null && wanted.test(frame)) {
-        return frame;
-      } else if (frame != null) {
-        skipped.add(frame);
-      }
-    }
-    throw new AssertionError("no such frame within " + WAIT + " s; other frames: " + skipped);
+    return Eventually.take(frames, wanted, java.time.Duration.ofSeconds(WAIT));
   }
+
 
   private JsonObject request(String operation, JsonObject body) throws Exception {
     String replyAddress = "reply-" + UUID.randomUUID();

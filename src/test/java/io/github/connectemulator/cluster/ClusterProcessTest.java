@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.connectemulator.Fixtures;
 import io.github.connectemulator.Main;
+import io.github.connectemulator.testing.Eventually;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.DataInputStream;
@@ -1292,17 +1293,7 @@ class ClusterProcessTest {
     }
 
     JsonObject next(Predicate<JsonObject> wanted, Duration within) throws InterruptedException {
-      long deadline = System.nanoTime() + within.toNanos();
-      List<JsonObject> skipped = new ArrayList<>();
-      while (System.nanoTime() < deadline) {
-        JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
-        if (frame != null && wanted.test(frame)) {
-          return frame;
-        } else if (frame != null) {
-          skipped.add(frame);
-        }
-      }
-      throw new AssertionError("no such frame within " + within.toSeconds() + " s; other frames: " + skipped);
+      return Eventually.take(frames, wanted, within);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.github.connectemulator.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -15,6 +19,25 @@ public final class Eventually {
   private static final long POLL_MILLIS = 10;
 
   private Eventually() {}
+
+  /**
+   * Takes items from {@code queue} until one satisfies {@code wanted}, within {@code within}; returns it, or fails
+   * listing the items passed over (the frames a bus bridge client received, say).
+   */
+  public static <T> T take(BlockingQueue<T> queue, Predicate<? super T> wanted, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    List<T> skipped = new ArrayList<>();
+    while (System.nanoTime() < deadline) {
+      T item = queue.poll(POLL_MILLIS * 10, TimeUnit.MILLISECONDS);
+      if (item != null && wanted.test(item)) {
+        return item;
+      } else if (item != null) {
+        skipped.add(item);
+      }
+    }
+    throw new AssertionError("no such item within " + within.toSeconds() + " s; other items: " + skipped);
+  }
 
   /** Calls {@code probe} until its value satisfies {@code done}; returns that value, or fails naming the last one. */
   public static <T> T poll(Callable<T> probe, Predicate<? super T> done, String what) throws Exception {
