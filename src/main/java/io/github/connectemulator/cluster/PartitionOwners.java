@@ -38,7 +38,6 @@ public final class PartitionOwners {
   private final Map<Integer, String> deployed = new HashMap<>();
   private final Set<Integer> starting = new HashSet<>();
   private volatile boolean settled;
-  private volatile int serving;
   private long watchTimer = -1;
   private boolean watching;
   private boolean stopped;
@@ -67,11 +66,6 @@ public final class PartitionOwners {
   /** True once this node serves every partition Hazelcast gives it and no partition is moving: readiness. */
   public boolean settled() {
     return settled;
-  }
-
-  /** How many partitions this node serves now. */
-  public int serving() {
-    return serving;
   }
 
   public Future<Void> stop() {
@@ -108,7 +102,6 @@ public final class PartitionOwners {
       }
     }
     return Future.join(changes).transform(done -> {
-      serving = deployed.size();
       settled = !node.migrating() && starting.isEmpty() && node.partitionsWithoutOwner() == 0
           && deployed.keySet().equals(node.ownedPartitions());
       return Future.succeededFuture();
@@ -118,7 +111,7 @@ public final class PartitionOwners {
   private Future<String> adopt(int partition) {
     starting.add(partition);
     OwnerRef owner = placement.owners().get(partition);
-    var verticle = new ExecutionVerticle(partition, owner.address(), config, controls, clock, listener,
+    var verticle = new ExecutionVerticle(owner.address(), config, controls, clock, listener,
         MapChangeLog.source(node, partition), () -> node.serves(partition));
     return node.vertx().deployVerticle(verticle)
         .onSuccess(id -> deployed.put(partition, id))

@@ -39,7 +39,6 @@ public final class ExecutionVerticle extends VerticleBase {
   /** Finished runs also age out, and queued runs get freed slots, while no traffic arrives. */
   private static final long SWEEP_MILLIS = 1000;
 
-  private final int index;
   private final String address;
   private final EmulatorConfig config;
   private final Controls controls;
@@ -77,7 +76,7 @@ public final class ExecutionVerticle extends VerticleBase {
    */
   public ExecutionVerticle(int index, String address, EmulatorConfig config, Controls controls, Clock clock,
       RunListener listener) {
-    this(index, address, config, controls, clock, listener,
+    this(address, config, controls, clock, listener,
         config.dataDir() == null ? null : Journal.source(config.dataDir(), index), () -> true);
   }
 
@@ -85,11 +84,10 @@ public final class ExecutionVerticle extends VerticleBase {
    * @param changeLog where changes are kept before they are applied, or null to keep nothing
    * @param serving false while this owner must refuse commands (ThrottlingException, which clients retry)
    */
-  public ExecutionVerticle(int index, String address, EmulatorConfig config, Controls controls, Clock clock,
+  public ExecutionVerticle(String address, EmulatorConfig config, Controls controls, Clock clock,
       RunListener listener, ChangeLog.Source changeLog, BooleanSupplier serving) {
     this.changeLogSource = changeLog;
     this.serving = serving;
-    this.index = index;
     this.address = address;
     this.config = config;
     this.controls = controls;
