@@ -3,15 +3,15 @@
 # at a time, with the same JVM flags, each after a warm-up; then the soak, memory, timer-lag and start-up figures,
 # and the Start scenario against WireMock. Prints every figure; servers stay on 127.0.0.1 and are stopped by PID.
 #
-#   bench/run.sh                          # everything (about 25 minutes)
+#   bench/run.sh                          # everything (about 17 minutes)
 #   WARMUP=10 DURATION=10 SOAK=60 bench/run.sh start   # a quick look at one part
 #
 # Parts: start summary mix soak memory timers startup wiremock (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WARMUP=${WARMUP:-60}
-DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-15}
 SOAK=${SOAK:-300}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -46,6 +46,14 @@ wait_until_up() {
     sleep 0.02
   done
   echo "server on port $PORT did not start"; exit 1
+}
+
+# The stack's own limit: one vertx-web route with a fixed reply (bench/BareRoute.java).
+start_bare_route() {
+  java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/bench-bare.log 2>&1 &
+  server_pid=$!
+  wait_until_up
+  export TEST_CASE_ID=bench
 }
 
 start_reference() {
@@ -107,9 +115,13 @@ heap_used_mb() {
   jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K,?", "", $(i+1)); printf "%.1f", $(i+1) / 1024; exit}}'
 }
 
-# Runs one scenario on the reference, then on the emulator, and prints a row of the table.
+# Runs one scenario on the bare route, the reference and the emulator, and prints a row of the table.
 scenario() {
   local name=$1
+  start_bare_route
+  measure "$name" "$WARMUP" > /dev/null
+  read -r bare_rps bare_p99 < <(measure "$name" "$DURATION")
+  stop_server
   start_reference
   measure "$name" "$WARMUP" > /dev/null
   read -r ref_rps ref_p99 < <(measure "$name" "$DURATION")
@@ -118,8 +130,9 @@ scenario() {
   measure "$name" "$WARMUP" > /dev/null
   read -r emu_rps emu_p99 < <(measure "$name" "$DURATION")
   stop_server
-  printf "| %-8s | %10.0f | %10.0f | %5.2f | %8s | %8s | %5.2f |\n" "$name" "$ref_rps" "$emu_rps" \
-    "$(echo "$emu_rps / $ref_rps" | bc -l)" "$ref_p99" "$emu_p99" "$(echo "$emu_p99 / $ref_p99" | bc -l)"
+  printf "| %-8s | %8.0f | %8.0f | %8.0f | %5.2f | %5.2f | %6s | %6s | %6s | %5.2f |\n" "$name" "$bare_rps" \
+    "$ref_rps" "$emu_rps" "$(echo "$emu_rps / $ref_rps" | bc -l)" "$(echo "$emu_rps / $bare_rps" | bc -l)" \
+    "$bare_p99" "$ref_p99" "$emu_p99" "$(echo "$emu_p99 / $ref_p99" | bc -l)"
 }
 
 soak() {
@@ -231,8 +244,8 @@ for part in $PARTS; do
   case "$part" in
     start|summary|mix)
       if [ "$header_printed" = no ]; then
-        echo "| scenario | reference req/s | emulator req/s | ratio | reference p99 ms | emulator p99 ms | p99 ratio |"
-        echo "|---|---|---|---|---|---|---|"
+        echo "| scenario | bare req/s | reference req/s | emulator req/s | emu/ref | emu/bare | bare p99 ms | ref p99 ms | emu p99 ms | p99 emu/ref |"
+        echo "|---|---|---|---|---|---|---|---|---|---|"
         header_printed=yes
       fi
       scenario "$part" ;;
