@@ -41,7 +41,8 @@ public final class Main {
     PrometheusMeterRegistry registry = service.metricsEnabled() ? ServiceMetrics.newRegistry() : null;
     VertxOptions options = registry == null
         ? new VertxOptions()
-        : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics());
+        : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics(),
+            service.httpServerMetrics());
     Future<Emulator> started;
     if (config.cluster().enabled()) {
       if (registry != null) {

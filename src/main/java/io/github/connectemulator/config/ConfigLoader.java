@@ -168,6 +168,7 @@ public final class ConfigLoader {
                 reader.integer("http.maxConcurrentStreams", 1, 1 << 20),
                 reader.bool("metrics.enabled"),
                 reader.bool("metrics.eventBus"),
+                reader.bool("metrics.httpServer"),
                 reader.oneOf("log.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
                 reader.oneOf("log.format", Set.of("text", "json")),
                 reader.bool("log.requests"),

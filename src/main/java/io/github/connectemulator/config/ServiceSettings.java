@@ -14,6 +14,7 @@ public record ServiceSettings(
     int maxConcurrentStreams,
     boolean metricsEnabled,
     boolean eventBusMetrics,
+    boolean httpServerMetrics,
     String logLevel,
     String logFormat,
     boolean logRequests,

@@ -26,8 +26,9 @@ public final class ServiceMetrics {
    * Options for a {@code Vertx} whose built-in metrics go to {@code registryName}'s registry.
    *
    * @param eventBus whether to count every event-bus message ({@code metrics.eventBus})
+   * @param httpServer whether to measure every HTTP request with Vert.x's meters ({@code metrics.httpServer})
    */
-  public static VertxOptions vertxOptions(String registryName, boolean eventBus) {
+  public static VertxOptions vertxOptions(String registryName, boolean eventBus, boolean httpServer) {
     var options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(registryName)
@@ -37,6 +38,9 @@ public final class ServiceMetrics {
         .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
     if (!eventBus) {
       options.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
+    }
+    if (!httpServer) {
+      options.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
     }
     return new VertxOptions().setMetricsOptions(options);
   }

@@ -48,7 +48,7 @@ class ServiceEndpointsTest {
   private void start(Map<String, String> keys) throws Exception {
     PrometheusMeterRegistry registry = ServiceMetrics.newRegistry();
     vertx = Vertx.builder()
-        .with(ServiceMetrics.vertxOptions("test-" + UUID.randomUUID(), true))
+        .with(ServiceMetrics.vertxOptions("test-" + UUID.randomUUID(), true, true))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     var all = new HashMap<>(Map.of("http.host", HOST, "http.port", "0",
