@@ -33,6 +33,7 @@ sed 's/<setting name="period" control="method-sampling-java-interval">10 ms<\/se
 jcmd $pid JFR.start name=profile settings="$(pwd)/target/profile-1ms.jfc" filename="$(pwd)/$RECORDING" > /dev/null
 wrk -t2 -c64 -d"${DURATION}s" --latency -s "bench/lua/$SCENARIO.lua" "$URL" | grep -E 'Requests/sec|99%'
 jcmd $pid JFR.stop name=profile > /dev/null
+set +o pipefail # head closes the pipes early
 
 echo "== CPU: top methods by own samples"
 jfr print --events jdk.ExecutionSample --stack-depth 1 "$RECORDING" \
@@ -47,9 +48,34 @@ echo "== Allocation: top sites by sampled weight"
 jfr print --events jdk.ObjectAllocationSample --stack-depth 1 "$RECORDING" \
   | awk '/objectClass = / {cls = $3} /weight = / {w = $3; unit = $4} /eventThread = / {thread = $3}
          /stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, "");
-           # A thread's first sample weighs all it allocated since the recording began: left out.
+           # The first sample of each thread weighs all it allocated since the recording began: left out.
            if (!(thread in seen)) {seen[thread]; next}
            m = (unit ~ /MB/) ? 1024 * 1024 : (unit ~ /kB/) ? 1024 : (unit ~ /GB/) ? 1073741824 : 1;
            gsub(/,/, "", w); bytes[cls " @ " $0] += w * m; total += w * m}
          END {for (k in bytes) printf "%6.2f%%  %s\n", 100 * bytes[k] / total, k}' | sort -rn | head -"$TOP"
 echo "recording: $RECORDING"
+echo "== CPU: samples by the nearest frame of a known layer (leaf upwards)"
+jfr print --events jdk.ExecutionSample --stack-depth 96 "$RECORDING" | awk '
+  function layer(f) {
+    if (f ~ /^io\.github\.connectemulator\.owner/) return "emulator owner";
+    if (f ~ /^io\.github\.connectemulator\.(operations\.JsonBodies|operations\.PageTokens)/) return "emulator reply writing";
+    if (f ~ /^io\.github\.connectemulator\.(operations\.(QuickSchemaCheck|SchemaCheck)|http\.ReusedValidators|http\.HttpValidation|http\.HttpMembers)/) return "emulator validation";
+    if (f ~ /^io\.github\.connectemulator\.service/) return "emulator metrics/service";
+    if (f ~ /^io\.github\.connectemulator/) return "emulator other";
+    if (f ~ /^io\.vertx\.ext\.web\.validation|^io\.vertx\.json\.schema/) return "vertx-web-validation";
+    if (f ~ /^io\.vertx\.ext\.web\.handler\.impl\.BodyHandler/) return "vertx-web BodyHandler";
+    if (f ~ /^io\.vertx\.ext\.web/) return "vertx-web router";
+    if (f ~ /^io\.vertx\.core\.eventbus/) return "vertx event bus";
+    if (f ~ /^io\.micrometer/) return "micrometer";
+    if (f ~ /^com\.fasterxml\.jackson|^io\.vertx\.core\.json/) return "jackson/json";
+    if (f ~ /^io\.vertx\.core\.http|^io\.netty\.handler\.codec\.http/) return "http codec (vertx/netty)";
+    if (f ~ /^io\.vertx\.core\.(impl|internal)|^io\.netty\.util\.concurrent/) return "vertx context/tasks/timers";
+    if (f ~ /^io\.netty\.channel|^sun\.nio|^io\.netty\.buffer/) return "netty channel/io";
+    return "";
+  }
+  /jdk.ExecutionSample/ {if (cur != "") {n[cur]++; total++}; cur = ""; found = 0; leaf = ""}
+  /^[ \t]+[a-z].*line:/ {f = $0; sub(/^[ \t]+/, "", f); if (leaf == "") leaf = f;
+    if (!found) {l = layer(f); if (l != "") {cur = l; found = 1}}}
+  /^[ \t]+\]/ {if (!found && leaf != "") {cur = "other: " leaf; sub(/\(.*/, "", cur)}}
+  END {if (cur != "") {n[cur]++; total++}; for (k in n) printf "%6.2f%%  %s\n", 100 * n[k] / total, k}' \
+  | sort -rn | head -"$TOP"

@@ -43,6 +43,7 @@ public final class Main {
         ? new VertxOptions()
         : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics(),
             service.httpServerMetrics());
+    if (System.getenv("XLOOPS") != null) options.setEventLoopPoolSize(Integer.parseInt(System.getenv("XLOOPS")));
     Future<Emulator> started;
     if (config.cluster().enabled()) {
       if (registry != null) {

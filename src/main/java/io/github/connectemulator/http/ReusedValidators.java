@@ -1,9 +1,7 @@
 package io.github.connectemulator.http;
 
 import io.github.connectemulator.operations.SchemaCheck;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -13,144 +11,94 @@ import io.vertx.ext.web.validation.BodyProcessorException;
 import io.vertx.ext.web.validation.MalformedValueException;
 import io.vertx.ext.web.validation.ParameterProcessorException;
 import io.vertx.ext.web.validation.RequestParameter;
-import io.vertx.ext.web.validation.builder.BodyProcessorFactory;
-import io.vertx.ext.web.validation.builder.ParameterProcessorFactory;
 import io.vertx.ext.web.validation.impl.ParameterLocation;
-import io.vertx.ext.web.validation.impl.body.BodyProcessor;
-import io.vertx.ext.web.validation.impl.parameter.ParameterParser;
-import io.vertx.ext.web.validation.impl.parameter.ParameterProcessor;
-import io.vertx.ext.web.validation.impl.parameter.SingleValueParameterParser;
 import io.vertx.ext.web.validation.impl.parser.ValueParser;
 import io.vertx.json.schema.OutputUnit;
-import java.util.List;
-import java.util.Map;
+import io.vertx.json.schema.SchemaRepository;
 
 /**
- * Drop-in replacements for vertx-web-validation's {@code Parameters.param}/{@code optionalParam} and
- * {@code Bodies.json} that check each value with a {@link SchemaCheck} built once, when the route is built.
+ * The checks of one member (a path, query or header parameter, or the JSON body), each with its {@link SchemaCheck}
+ * built once, when the route is built; every rejection is the exception, with the message, that vertx-web-validation's
+ * own processors ({@code ParameterProcessorImpl}, {@code JsonBodyProcessorImpl}) raise for the same value.
  *
- * <p>Why: the stock processors ask the repository for a new validator for every value of every request, and making
- * one copies and re-walks the repository's lookup table. A validator keeps no state between calls, so one per route
- * is safe; every rejection and its message still come from the library.
+ * <p>Why not the stock processors: they ask the repository for a new validator for every value of every request, and
+ * making one copies and re-walks the repository's lookup table. A validator keeps no state between calls, so one per
+ * route is safe.
  */
 final class ReusedValidators {
 
   private ReusedValidators() {}
 
-  static ParameterProcessorFactory param(String name, JsonObject schema) {
-    return parameter(name, false, schema);
-  }
-
-  static ParameterProcessorFactory optionalParam(String name, JsonObject schema) {
-    return parameter(name, true, schema);
-  }
-
-  static BodyProcessorFactory json(JsonObject schema) {
-    return repository -> new JsonBody(SchemaCheck.of(repository, schema));
-  }
-
-  private static ParameterProcessorFactory parameter(String name, boolean optional, JsonObject schema) {
-    ValueParser<String> valueParser =
-        switch (String.valueOf(schema.getValue("type"))) {
-          case "integer" -> ValueParser.LONG_PARSER;
-          case "number" -> ValueParser.DOUBLE_PARSER;
-          default -> ValueParser.NOOP_PARSER;
-        };
-    return (location, repository) ->
-        new SingleValue(
-            name,
-            location,
-            optional,
-            new SingleValueParameterParser(location.lowerCaseIfNeeded(name), valueParser),
-            SchemaCheck.of(repository, schema));
-  }
-
-  /** A single-valued path, query or header parameter, as {@code ParameterProcessorImpl} handles it. */
-  private static final class SingleValue implements ParameterProcessor, Comparable<SingleValue> {
+  /** A single-valued path, query or header parameter. */
+  static final class SingleValue {
     private final String name;
     private final ParameterLocation location;
     private final boolean optional;
-    private final ParameterParser parser;
+    private final ValueParser<String> parser;
     private final SchemaCheck check;
 
-    SingleValue(String name, ParameterLocation location, boolean optional, ParameterParser parser,
-        SchemaCheck check) {
+    SingleValue(String name, ParameterLocation location, boolean optional, JsonObject schema,
+        SchemaRepository repository) {
       this.name = name;
       this.location = location;
       this.optional = optional;
-      this.parser = parser;
-      this.check = check;
+      this.parser = switch (String.valueOf(schema.getValue("type"))) {
+        case "integer" -> ValueParser.LONG_PARSER;
+        case "number" -> ValueParser.DOUBLE_PARSER;
+        default -> ValueParser.NOOP_PARSER;
+      };
+      this.check = SchemaCheck.of(repository, schema);
     }
 
-    @Override
-    public Future<RequestParameter> process(Map<String, List<String>> params) {
-      Object value;
-      try {
-        value = parser.parseParameter(params);
-      } catch (MalformedValueException e) {
-        throw ParameterProcessorException.createParsingError(name, location, e, null);
-      }
-      if (value == null) {
-        if (!optional) {
-          throw ParameterProcessorException.createMissingParameterWhenRequired(name, location, null);
-        }
-        return Future.succeededFuture(null);
-      }
-      OutputUnit failure = check.failure(value);
-      if (failure != null) {
-        return Future.failedFuture(ParameterProcessorException.createValidationError(
-            name, location, failure.toException(""), null));
-      }
-      return Future.succeededFuture(RequestParameter.create(value));
-    }
-
-    @Override
-    public String getName() {
+    String name() {
       return name;
     }
 
-    @Override
-    public ParameterLocation getLocation() {
+    ParameterLocation location() {
       return location;
     }
 
-    @Override
-    public ParameterProcessor validationErrorMessage(String message) {
-      return this;
-    }
-
-    @Override
-    public ParameterProcessor parsingErrorMessage(String message) {
-      return this;
-    }
-
-    @Override
-    public ParameterProcessor missingParameterErrorMessage(String message) {
-      return this;
-    }
-
-    @Override
-    public int compareTo(SingleValue other) {
-      return parser.compareTo(other.parser);
+    /**
+     * The parameter's value, or null when it is absent and optional.
+     *
+     * @param raw its first value in the request, or null when absent
+     * @throws ParameterProcessorException when it is missing, malformed or breaks its schema
+     */
+    RequestParameter check(String raw) {
+      if (raw == null) {
+        if (!optional) {
+          throw ParameterProcessorException.createMissingParameterWhenRequired(name, location, null);
+        }
+        return null;
+      }
+      Object value;
+      try {
+        value = parser.parse(raw);
+      } catch (MalformedValueException e) {
+        throw ParameterProcessorException.createParsingError(name, location, e, null);
+      }
+      OutputUnit failure = check.failure(value);
+      if (failure != null) {
+        throw ParameterProcessorException.createValidationError(name, location, failure.toException(""), null);
+      }
+      return RequestParameter.create(value);
     }
   }
 
-  /** A JSON body, as {@code JsonBodyProcessorImpl} handles it. */
-  private static final class JsonBody implements BodyProcessor {
+  /** A JSON body. */
+  static final class JsonBody {
     private final SchemaCheck check;
 
-    JsonBody(SchemaCheck check) {
-      this.check = check;
+    JsonBody(JsonObject schema, SchemaRepository repository) {
+      this.check = SchemaCheck.of(repository, schema);
     }
 
-    @Override
-    public boolean canProcess(String contentType) {
+    boolean canProcess(String contentType) {
       return Utils.isJsonContentType(contentType);
     }
 
-    @Override
-    public Future<RequestParameter> process(RoutingContext ctx) {
-      String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    /** @throws BodyProcessorException when the body is not JSON or breaks its schema */
+    RequestParameter check(RoutingContext ctx, String contentType) {
       Buffer body = ctx.body().buffer();
       if (body == null) {
         throw BodyProcessorException.createParsingError(contentType, new MalformedValueException("Null body"));
@@ -163,9 +111,9 @@ final class ReusedValidators {
       }
       OutputUnit failure = check.failure(json);
       if (failure != null) {
-        return Future.failedFuture(BodyProcessorException.createValidationError(contentType, failure.toException("")));
+        throw BodyProcessorException.createValidationError(contentType, failure.toException(""));
       }
-      return Future.succeededFuture(RequestParameter.create(json));
+      return RequestParameter.create(json);
     }
   }
 }

@@ -12,8 +12,8 @@ import io.github.connectemulator.owner.protocol.TestCaseView;
 import io.github.connectemulator.model.EntryPoint;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -215,8 +215,9 @@ public final class JsonBodies {
     json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
   }
 
+  /** Written straight into the reply's buffer: Jackson's own buffer is the only copy on the way. */
   private static Buffer object(Writer members) {
-    var out = new ByteArrayOutputStream(256);
+    var out = new BufferOutput(Buffer.buffer(256));
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.writeStartObject();
       members.write(json);
@@ -224,6 +225,25 @@ public final class JsonBodies {
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory cannot fail", e);
     }
-    return Buffer.buffer(out.toByteArray());
+    return out.buffer;
+  }
+
+  /** An OutputStream that appends to a Vert.x buffer, which becomes the HTTP response body as it is. */
+  private static final class BufferOutput extends OutputStream {
+    final Buffer buffer;
+
+    BufferOutput(Buffer buffer) {
+      this.buffer = buffer;
+    }
+
+    @Override
+    public void write(int b) {
+      buffer.appendByte((byte) b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      buffer.appendBytes(bytes, offset, length);
+    }
   }
 }

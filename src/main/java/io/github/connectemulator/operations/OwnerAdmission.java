@@ -9,13 +9,24 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 public final class OwnerAdmission {
 
+  /**
+   * One counter per owner, each {@value #STRIDE} ints (64 bytes, a cache line) from the next: every router writes
+   * them, and counters on one line would make each core's write evict the line from the others (false sharing).
+   */
+  private static final int STRIDE = 16;
+
   private final AtomicIntegerArray inFlight;
   private final int limit;
 
   /** @param limit requests in flight per owner; 0 = no limit */
   public OwnerAdmission(int ownerCount, int limit) {
-    this.inFlight = new AtomicIntegerArray(ownerCount);
+    // One stride of padding before the first counter too: the array's header shares a line with it otherwise.
+    this.inFlight = new AtomicIntegerArray((ownerCount + 1) * STRIDE);
     this.limit = limit;
+  }
+
+  private static int slot(int owner) {
+    return (owner + 1) * STRIDE;
   }
 
   /** Takes a place for one request to {@code owner}; false when the owner is at its bound. */
@@ -23,8 +34,8 @@ public final class OwnerAdmission {
     if (limit == 0) {
       return true;
     }
-    if (inFlight.incrementAndGet(owner) > limit) {
-      inFlight.decrementAndGet(owner);
+    if (inFlight.incrementAndGet(slot(owner)) > limit) {
+      inFlight.decrementAndGet(slot(owner));
       return false;
     }
     return true;
@@ -32,7 +43,7 @@ public final class OwnerAdmission {
 
   public void leave(int owner) {
     if (limit != 0) {
-      inFlight.decrementAndGet(owner);
+      inFlight.decrementAndGet(slot(owner));
     }
   }
 
