@@ -43,7 +43,9 @@ public final class Main {
         ? new VertxOptions()
         : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics(),
             service.httpServerMetrics());
-    if (System.getenv("XLOOPS") != null) options.setEventLoopPoolSize(Integer.parseInt(System.getenv("XLOOPS")));
+    if (service.eventLoops() > 0) {
+      options.setEventLoopPoolSize(service.eventLoops());
+    }
     Future<Emulator> started;
     if (config.cluster().enabled()) {
       if (registry != null) {

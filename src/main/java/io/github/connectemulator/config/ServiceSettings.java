@@ -7,6 +7,7 @@ package io.github.connectemulator.config;
  * @param portFile where to write the ports once serving ({@code service.portFile}), or null for nowhere
  */
 public record ServiceSettings(
+    int eventLoops,
     boolean h2c,
     int idleTimeoutSeconds,
     int maxInitialLineLength,
