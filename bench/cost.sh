@@ -12,7 +12,7 @@ WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-15}
 PORT=${PORT:-18500}
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
-JAR=target/connect-test-emulator.jar
+JAR=${JAR:-target/connect-test-emulator.jar}
 URL=http://127.0.0.1:$PORT
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555 TEST_CASE_ID=bench
 TICKS=$(getconf CLK_TCK)

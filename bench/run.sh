@@ -6,7 +6,8 @@
 #   bench/run.sh                          # everything (about 17 minutes)
 #   WARMUP=10 DURATION=10 SOAK=60 bench/run.sh start   # a quick look at one part
 #
-# Parts: start summary mix soak memory timers startup wiremock (default: all).
+# Parts: start summary mix soak memory timers startup wiremock aws (default: all). `aws` measures the emulator alone
+# in the default profile (AWS's quotas), to compare builds: run it at both commits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +20,8 @@ PORT=${PORT:-18500}
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
 MEMORY_EXECUTIONS=${MEMORY_EXECUTIONS:-1000000}
 LIVE_RUNS=${LIVE_RUNS:-100000}
-PARTS=${*:-start summary mix soak memory timers startup wiremock}
-JAR=target/connect-test-emulator.jar
+PARTS=${*:-start summary mix soak memory timers startup wiremock aws}
+JAR=${JAR:-target/connect-test-emulator.jar}
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR=target/wiremock-standalone-$WIREMOCK_VERSION.jar
 export BENCH_LUA=bench/lua
@@ -229,6 +230,20 @@ startup_times() {
   echo "${times[*]} (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p))"
 }
 
+# The default profile, aws: Start (most are refused by the quota of 100 queued runs, as AWS would) and summary polls.
+aws_profile() {
+  echo "| profile aws | emulator req/s | p99 ms |"
+  echo "|---|---|---|"
+  local name
+  for name in start summary; do
+    start_emulator "EMULATOR_PROFILE=aws"
+    measure "$name" "$WARMUP" > /dev/null
+    read -r rps p99 < <(measure "$name" "$DURATION")
+    stop_server
+    printf "| %s | %.0f | %s |\n" "$name" "$rps" "$p99"
+  done
+}
+
 wiremock() {
   start_wiremock
   measure start "$WARMUP" > /dev/null
@@ -254,6 +269,7 @@ for part in $PARTS; do
     timers) timers ;;
     startup) startup ;;
     wiremock) wiremock ;;
+    aws) aws_profile ;;
     *) echo "unknown part $part"; exit 2 ;;
   esac
 done
