@@ -2,6 +2,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -30,7 +31,8 @@ public class BareRoute extends VerticleBase {
   public static void main(String[] args) {
     int port = Integer.parseInt(args[0]);
     int instances = Runtime.getRuntime().availableProcessors();
-    Vertx.vertx()
+    // The emulator's transport: epoll where Netty's native library loads, NIO elsewhere.
+    Vertx.vertx(new VertxOptions().setPreferNativeTransport(true))
         .deployVerticle(() -> new BareRoute(port), new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> System.out.println("bare route listening on port " + port))
         .onFailure(failure -> {

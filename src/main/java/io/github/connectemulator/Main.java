@@ -43,6 +43,7 @@ public final class Main {
         ? new VertxOptions()
         : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics(),
             service.httpServerMetrics());
+    options.setPreferNativeTransport(true);
     if (service.eventLoops() > 0) {
       options.setEventLoopPoolSize(service.eventLoops());
     }
@@ -60,11 +61,12 @@ public final class Main {
         .onSuccess(emulator -> {
           GracefulShutdown.onSignals(emulator.vertx(), emulator::shutdown,
               service.shutdownDrainDelayMillis() + service.shutdownGracePeriodMillis());
-          log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {})",
+          log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {}, {} transport)",
               emulator.port(), config.profile(), config.httpVerticles(), config.cluster().enabled()
                   ? "cluster " + config.cluster().name() + " at " + config.cluster().host() + ":"
                       + config.cluster().port()
-                  : config.ownerCount() + " execution owners");
+                  : config.ownerCount() + " execution owners",
+              emulator.vertx().isNativeTransportEnabled() ? "epoll" : "NIO");
           PortFile.writeIfConfigured(service, emulator.port(), emulator.adminPort());
         })
         .onFailure(failure -> {
