@@ -67,8 +67,11 @@ class RetainedRunsReport {
     report("ListTestCaseExecutions, first page of 100, instance with 200 000",
         () -> owner.executions(list(BIG, null, null)));
     report("ListTestCaseExecutions, page 51 of 100", () -> owner.executions(list(BIG, null, fiftieth)));
-    report("ListTestCaseExecutions, status filter no run matches (every run read)",
+    report("ListTestCaseExecutions, status filter no run matches",
         () -> owner.executions(list(BIG, ExecutionStatus.STOPPED, null)));
+    report("ListTestCaseExecutions, test case name filter no run matches (every run read)",
+        () -> owner.executions(new ListExecutions(BIG, null, "no-such-name", null, null, null,
+            new PageRequest(100, null))));
     report("ListTestCaseExecutions, first page, instance with 100 next to it",
         () -> owner.executions(list(SMALL, null, null)));
     report("GetTestCaseExecutionSummary of a finished run",
