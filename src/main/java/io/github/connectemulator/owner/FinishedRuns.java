@@ -98,9 +98,11 @@ final class FinishedRuns {
     boolean idAsText = !CanonicalUuid.isCanonical(id);
     String token = run.clientToken();
     int tokenKind = token == null ? NO_TOKEN : CanonicalUuid.isCanonical(token) ? UUID_TOKEN : TEXT_TOKEN;
+    // At most: the id and token as written below, then up to 10 bytes for each number (plan, observationMillis,
+    // when it went IN_PROGRESS and each record time).
     long detailBytes = (idAsText ? ByteArena.maxStringBytes(id.length()) : 0)
-        + (tokenKind == TEXT_TOKEN ? ByteArena.maxStringBytes(token.length()) : 16) + 20
-        + 10L * (run.recordsReached() + 1);
+        + (tokenKind == TEXT_TOKEN ? ByteArena.maxStringBytes(token.length()) : tokenKind == UUID_TOKEN ? 16 : 0)
+        + 10L * (run.recordsReached() + 3);
     while (size() > 0 && (size() == maxCapacity || !details.canTake(detailBytes))) {
       evictOldest();
     }
