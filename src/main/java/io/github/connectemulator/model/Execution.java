@@ -100,6 +100,27 @@ public final class Execution {
     endTime = now;
   }
 
+  /**
+   * Gives a run just made with this class's constructor the end it had: for a finished run that was kept compactly
+   * and is read again (the owner's FinishedRuns).
+   *
+   * @param runStartedAt when it went IN_PROGRESS, or -1 if it never did
+   * @param recordTimes the time of each record it reached, in order
+   */
+  public void restoreFinished(ExecutionStatus terminal, long endTime, long runStartedAt, long[] recordTimes,
+      boolean lastRecordFailed) {
+    requireStatus(ExecutionStatus.INITIATED);
+    if (!terminal.isTerminal() || recordTimes.length > this.recordTimes.length) {
+      throw new IllegalArgumentException("not a finished run of this version: " + terminal);
+    }
+    System.arraycopy(recordTimes, 0, this.recordTimes, 0, recordTimes.length);
+    this.reached = recordTimes.length;
+    this.status = terminal;
+    this.endTime = endTime;
+    this.runStartedAt = runStartedAt;
+    this.lastRecordFailed = lastRecordFailed;
+  }
+
   private void openNextRecord(long now) {
     recordTimes[reached++] = now;
   }
@@ -112,9 +133,11 @@ public final class Execution {
 
   /** Status of record {@code index}, which must be below {@link #recordsReached()}. */
   public RecordStatus recordStatus(int index) {
-    if (index < reached - 1) {
-      return RecordStatus.PASSED;
-    }
+    return index < reached - 1 ? RecordStatus.PASSED : lastRecordStatus(status, lastRecordFailed);
+  }
+
+  /** Status of the last record a run in this status reached; every record before it PASSED. */
+  public static RecordStatus lastRecordStatus(ExecutionStatus status, boolean lastRecordFailed) {
     return switch (status) {
       case IN_PROGRESS -> RecordStatus.IN_PROGRESS;
       case PASSED -> RecordStatus.PASSED;
@@ -122,6 +145,14 @@ public final class Execution {
       case STOPPED -> RecordStatus.STOPPED;
       case INITIATED -> throw new IllegalStateException("an INITIATED execution has no records");
     };
+  }
+
+  /** Records that PASSED among the {@code reached} records of a run in this status. */
+  public static int observationsPassed(ExecutionStatus status, int reached, boolean lastRecordFailed) {
+    if (reached == 0) {
+      return 0;
+    }
+    return reached - 1 + (lastRecordStatus(status, lastRecordFailed) == RecordStatus.PASSED ? 1 : 0);
   }
 
   /** When record {@code index} finished, or when it started while it is still open; epoch milliseconds. */
@@ -134,13 +165,7 @@ public final class Execution {
   }
 
   public int observationsPassed() {
-    int passed = 0;
-    for (int i = 0; i < reached; i++) {
-      if (recordStatus(i) == RecordStatus.PASSED) {
-        passed++;
-      }
-    }
-    return passed;
+    return observationsPassed(status, reached, lastRecordFailed);
   }
 
   public int observationsFailed() {

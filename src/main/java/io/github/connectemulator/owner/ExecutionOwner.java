@@ -2,6 +2,7 @@ package io.github.connectemulator.owner;
 
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.owner.journal.ReplayableIds;
 import io.github.connectemulator.owner.protocol.AdminCommand;
@@ -127,7 +128,12 @@ public final class ExecutionOwner {
     var stats = new java.util.HashMap<String, AdminCommand.InstanceStats>();
     for (InstanceState instance : instances.all()) {
       var byStatus = new java.util.TreeMap<String, Integer>();
-      instance.executions.values().forEach(e -> byStatus.merge(e.status().name(), 1, Integer::sum));
+      instance.live.values().forEach(e -> byStatus.merge(e.status().name(), 1, Integer::sum));
+      for (ExecutionStatus status : ExecutionStatus.values()) {
+        if (instance.finishedByStatus[status.ordinal()] > 0) {
+          byStatus.merge(status.name(), instance.finishedByStatus[status.ordinal()], Integer::sum);
+        }
+      }
       stats.put(instance.id, new AdminCommand.InstanceStats(
           instance.testCases.size(), byStatus, instance.running, instance.waiting.size()));
     }

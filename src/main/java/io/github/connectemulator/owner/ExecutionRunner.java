@@ -23,19 +23,13 @@ import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The rules of executions: starting (with ClientToken idempotency), the timed lifecycle, stopping, retention, and
  * reading runs and their records (spec §8.3, §8.5, §8.8).
  */
 final class ExecutionRunner {
-
-  /** ListTestCaseExecutions' order: newest StartTime first, equal StartTimes by execution id (spec §11.8). */
-  static final Comparator<Execution> NEWEST_FIRST =
-      Comparator.comparingLong(Execution::startTime).reversed().thenComparing(Execution::id);
 
   private final Instances instances;
   private final Controls controls;
@@ -44,6 +38,9 @@ final class ExecutionRunner {
   private final RunSchedule schedule = new RunSchedule();
   private final TimerLag lag = new TimerLag();
   private final FinishedRetention retention;
+  /** Where finished runs are kept, compactly; read through the methods below, which restore a run only if need be. */
+  private final FinishedRuns finishedRuns;
+  private final ExecutionListing listing;
   private final RunListener listener;
   /** Runs started and not yet final, on this owner; bounded by {@code maxLive} (0: no bound). */
   private int live;
@@ -60,6 +57,8 @@ final class ExecutionRunner {
     this.clock = clock;
     this.ids = ids;
     this.retention = new FinishedRetention(config.maxFinishedPerOwner(), config.finishedTtlMillis());
+    this.finishedRuns = retention.runs();
+    this.listing = new ExecutionListing(finishedRuns);
   }
 
   /**
@@ -70,9 +69,9 @@ final class ExecutionRunner {
   ExecutionStarted start(StartExecution command) {
     // Looked up, not created: an instance that holds nothing has no test case to run, and stays absent (404).
     InstanceState instance = instances.get(command.instanceId());
-    Execution replayed = replayed(instance, command);
+    ExecutionStarted replayed = replayed(instance, command);
     if (replayed != null) {
-      return new ExecutionStarted(replayed.id(), replayed.testCaseId(), replayed.status());
+      return replayed;
     }
     TestCase testCase = admissible(instance, command);
     long now = clock.millis();
@@ -91,7 +90,7 @@ final class ExecutionRunner {
             plan.failingObservation(),
             plan.timesOut(),
             now);
-    instance.add(execution);
+    instance.addLive(execution);
     live++;
     listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
@@ -115,11 +114,18 @@ final class ExecutionRunner {
     return true;
   }
 
-  /** The run this ClientToken already started on this test case, or null. */
-  private static Execution replayed(InstanceState instance, StartExecution command) {
-    return command.clientToken() == null || instance == null
-        ? null
-        : instance.startedWith(command.testCaseId(), command.clientToken());
+  /** The run this ClientToken already started on this test case, as Start answers it, or null. */
+  private ExecutionStarted replayed(InstanceState instance, StartExecution command) {
+    if (command.clientToken() == null || instance == null) {
+      return null;
+    }
+    Execution live = instance.liveStartedWith(command.testCaseId(), command.clientToken());
+    if (live != null) {
+      return new ExecutionStarted(live.id(), live.testCaseId(), live.status());
+    }
+    int slot = finishedRuns.findByToken(instance, command.testCaseId(), command.clientToken());
+    return slot < 0 ? null
+        : new ExecutionStarted(finishedRuns.id(slot), finishedRuns.testCaseId(slot), finishedRuns.status(slot));
   }
 
   /** The test case a new run would run, or the failure Start meets: no such test case, no published version, quota. */
@@ -152,15 +158,14 @@ final class ExecutionRunner {
    */
   void stop(StopExecution command) {
     if (check(command)) {
-      end(instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId()),
+      end(existing(command.instanceId(), command.testCaseId(), command.executionId()),
           ExecutionStatus.STOPPED, clock.millis());
     }
   }
 
   /** Stop's checks, changing nothing: false when the run is already STOPPED, which changes nothing. */
   boolean check(StopExecution command) {
-    Execution execution =
-        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    Execution execution = existing(command.instanceId(), command.testCaseId(), command.executionId());
     if (execution.status() == ExecutionStatus.STOPPED) {
       return false;
     }
@@ -175,7 +180,7 @@ final class ExecutionRunner {
   void stopRunsOf(String instanceId, TestCase testCase) {
     InstanceState instance = instances.get(instanceId);
     long now = clock.millis();
-    List<Execution> running = instance.executions.values().stream()
+    List<Execution> running = instance.live.values().stream()
         .filter(e -> e.testCaseId().equals(testCase.id()) && !e.status().isTerminal())
         .toList();
     running.forEach(execution -> end(execution, ExecutionStatus.STOPPED, now));
@@ -183,8 +188,18 @@ final class ExecutionRunner {
 
   /** A poll of a manual run counts towards its next step (timing.manualPollsPerStep). */
   ExecutionSummary summary(GetExecutionSummary command) {
-    Execution execution =
-        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    InstanceState instance = instances.get(command.instanceId());
+    Execution execution = live(instance, command.testCaseId(), command.executionId());
+    if (execution == null) {
+      // Read from the columns: the summary of a finished run, the common poll, makes no object but its reply.
+      int slot = finishedSlot(instance, command.testCaseId(), command.executionId());
+      ExecutionStatus status = finishedRuns.status(slot);
+      int reached = finishedRuns.recordsReached(slot);
+      boolean lastRecordFailed = finishedRuns.lastRecordFailed(slot);
+      return new ExecutionSummary(status, finishedRuns.startTime(slot), finishedRuns.endTime(slot),
+          finishedRuns.version(slot).document().observations().size(),
+          Execution.observationsPassed(status, reached, lastRecordFailed), lastRecordFailed ? 1 : 0);
+    }
     if (execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
         && execution.countPoll(controls.current().timing().manualPollsPerStep())) {
       step(execution, clock.millis());
@@ -198,40 +213,18 @@ final class ExecutionRunner {
         execution.observationsFailed());
   }
 
-  /**
-   * One page of the instance's runs, newest first. The cursor is the last run's StartTime and id; runs started
-   * later sort before it, so pages stay stable while new runs arrive. A scan with a bounded heap keeps the cost
-   * at O(n log page) without an index per instance.
-   */
+  /** One page of the instance's runs, newest first (see {@link ExecutionListing}). */
   Page<ExecutionView> list(ListExecutions command) {
     InstanceState instance = instances.get(command.instanceId());
     if (instance == null) {
       return new Page<>(List.of(), null, -1);
     }
-    ExecutionCursor after = ExecutionCursor.parse(command.page().after());
-    int max = command.page().maxResults();
-    var page = new PriorityQueue<Execution>(max + 1, NEWEST_FIRST.reversed());
-    boolean more = false;
-    for (Execution execution : instance.executions.values()) {
-      if (!matches(command, execution) || (after != null && !after.isBefore(execution))) {
-        continue;
-      }
-      page.add(execution);
-      if (page.size() > max) {
-        page.poll();
-        more = true;
-      }
-    }
-    var items = new ArrayList<>(page);
-    items.sort(NEWEST_FIRST);
-    String next = more ? ExecutionCursor.of(items.get(items.size() - 1)) : null;
-    return new Page<>(items.stream().map(ExecutionRunner::view).toList(), next, -1);
+    return listing.page(instance, command);
   }
 
   /** The records reached so far, in order; the cursor is the index of the last record on the page. */
   Page<RecordView> records(ListRecords command) {
-    Execution execution =
-        instances.existingExecution(command.instanceId(), command.testCaseId(), command.executionId());
+    Execution execution = existing(command.instanceId(), command.testCaseId(), command.executionId());
     int from = (int) PageCursors.position(command.page().after()) + 1;
     var items = new ArrayList<RecordView>();
     int last = -1;
@@ -268,7 +261,7 @@ final class ExecutionRunner {
         step(due, at);
       }
     }
-    retention.evictExpired(now, this::forget);
+    retention.evictExpired(now);
   }
 
   /**
@@ -295,7 +288,7 @@ final class ExecutionRunner {
       if (instanceId != null && !instance.id.equals(instanceId)) {
         continue;
       }
-      for (Execution execution : instance.executions.values()) {
+      for (Execution execution : instance.live.values()) {
         if ((executionId == null || execution.id().equals(executionId))
             && execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
             && !execution.status().isTerminal()) {
@@ -429,50 +422,40 @@ final class ExecutionRunner {
     }
     live--;
     listener.finished(execution);
-    retention.add(execution, this::forget);
+    // From here on the run lives in the compact store only; the Execution object is left to the collector.
+    instance.removeLive(execution);
+    retention.add(instance, execution);
   }
 
-  private void forget(Execution execution) {
-    instances.get(execution.instanceId()).remove(execution);
+  /**
+   * The run, not yet final or finished (restored from the compact store), or ResourceNotFoundException. An execution
+   * is found only under its own test case id (spec §7.5).
+   */
+  private Execution existing(String instanceId, String testCaseId, String executionId) {
+    InstanceState instance = instances.get(instanceId);
+    Execution live = live(instance, testCaseId, executionId);
+    return live != null ? live : finishedRuns.restore(finishedSlot(instance, testCaseId, executionId));
   }
 
-  private static boolean matches(ListExecutions filter, Execution execution) {
-    return (filter.testCaseId() == null || filter.testCaseId().equals(execution.testCaseId()))
-        && (filter.testCaseName() == null || filter.testCaseName().equals(execution.version().name()))
-        && (filter.startedFrom() == null || execution.startTime() >= filter.startedFrom())
-        && (filter.startedBefore() == null || execution.startTime() < filter.startedBefore())
-        && (filter.status() == null || filter.status() == execution.status());
-  }
-
-  private static ExecutionView view(Execution execution) {
-    return new ExecutionView(execution.id(), execution.testCaseId(), execution.status(), execution.startTime(),
-        execution.endTime(), execution.tags());
-  }
-
-  /** Where a page of runs ended: the StartTime and id of its last run. */
-  private record ExecutionCursor(long startTime, String id) {
-
-    static String of(Execution last) {
-      return last.startTime() + ":" + last.id();
+  /** The run if it is not final yet, null if it is not found among those; 404 if it is there under another test case. */
+  private static Execution live(InstanceState instance, String testCaseId, String executionId) {
+    Execution live = instance == null ? null : instance.live.get(executionId);
+    if (live != null && !live.testCaseId().equals(testCaseId)) {
+      throw notFound(testCaseId, executionId);
     }
+    return live;
+  }
 
-    static ExecutionCursor parse(String cursor) {
-      if (cursor == null) {
-        return null;
-      }
-      int colon = cursor.indexOf(':');
-      try {
-        return new ExecutionCursor(Long.parseLong(cursor.substring(0, Math.max(colon, 0))),
-            cursor.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw AwsFailure.invalidParameter("The NextToken is not valid for this operation");
-      }
+  /** The finished run's slot, or ResourceNotFoundException. */
+  private int finishedSlot(InstanceState instance, String testCaseId, String executionId) {
+    int slot = instance == null ? -1 : finishedRuns.find(instance, executionId);
+    if (slot < 0 || !finishedRuns.testCaseId(slot).equals(testCaseId)) {
+      throw notFound(testCaseId, executionId);
     }
+    return slot;
+  }
 
-    /** True when the run comes after this cursor in {@link #NEWEST_FIRST} order. */
-    boolean isBefore(Execution execution) {
-      return execution.startTime() < startTime
-          || (execution.startTime() == startTime && execution.id().compareTo(id) > 0);
-    }
+  private static AwsFailure notFound(String testCaseId, String executionId) {
+    return AwsFailure.notFound("Test case execution " + executionId + " of test case " + testCaseId + " not found");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner;
 
 import io.github.connectemulator.model.Execution;
+import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.TestCase;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -24,39 +25,44 @@ final class InstanceState {
   final ArrayDeque<Execution> waiting = new ArrayDeque<>();
   /** Every name carried by any version of any test case, to the test case that carries it. */
   final Map<String, TestCase> testCasesByName = new HashMap<>();
-  final Map<String, Execution> executions = new HashMap<>();
+  /** Runs not yet final, by id; finished ones are in the owner's {@link FinishedRuns}. */
+  final Map<String, Execution> live = new HashMap<>();
   /**
-   * Start's idempotency: test case id, then ClientToken, to the run it started. Tokens are scoped to the test case:
-   * the same token on another test case is another request.
+   * Start's idempotency for runs not yet final: test case id, then ClientToken, to the run it started. Tokens are
+   * scoped to the test case: the same token on another test case is another request.
    */
-  private final Map<String, Map<String, Execution>> executionsByToken = new HashMap<>();
+  private final Map<String, Map<String, Execution>> liveByToken = new HashMap<>();
+  /** The sequence number of its newest run in the owner's {@link FinishedRuns}, or -1: its finished runs' chain. */
+  long newestFinished = -1;
+  /** Its finished runs still retained, by {@link ExecutionStatus#ordinal()}. */
+  final int[] finishedByStatus = new int[ExecutionStatus.values().length];
 
   InstanceState(String id) {
     this.id = id;
   }
 
-  /** The run started on this test case with this token, or null. */
-  Execution startedWith(String testCaseId, String clientToken) {
-    Map<String, Execution> tokens = executionsByToken.get(testCaseId);
+  /** The run not yet final started on this test case with this token, or null. */
+  Execution liveStartedWith(String testCaseId, String clientToken) {
+    Map<String, Execution> tokens = liveByToken.get(testCaseId);
     return tokens == null ? null : tokens.get(clientToken);
   }
 
-  void add(Execution execution) {
-    executions.put(execution.id(), execution);
+  void addLive(Execution execution) {
+    live.put(execution.id(), execution);
     if (execution.clientToken() != null) {
-      executionsByToken
+      liveByToken
           .computeIfAbsent(execution.testCaseId(), testCase -> new HashMap<>())
           .put(execution.clientToken(), execution);
     }
   }
 
-  /** Forgets a run and its token. */
-  void remove(Execution execution) {
-    executions.remove(execution.id());
+  /** Forgets a run that became final, and its token: both are in the owner's {@link FinishedRuns} from now on. */
+  void removeLive(Execution execution) {
+    live.remove(execution.id());
     Map<String, Execution> tokens =
-        execution.clientToken() == null ? null : executionsByToken.get(execution.testCaseId());
+        execution.clientToken() == null ? null : liveByToken.get(execution.testCaseId());
     if (tokens != null && tokens.remove(execution.clientToken(), execution) && tokens.isEmpty()) {
-      executionsByToken.remove(execution.testCaseId());
+      liveByToken.remove(execution.testCaseId());
     }
   }
 }

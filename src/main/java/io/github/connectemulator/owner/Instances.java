@@ -1,7 +1,6 @@
 package io.github.connectemulator.owner;
 
 import io.github.connectemulator.operations.AwsFailure;
-import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.TestCase;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,15 +34,5 @@ final class Instances {
       throw AwsFailure.notFound("Test case " + testCaseId + " not found in instance " + instanceId);
     }
     return testCase;
-  }
-
-  /** An execution is found only under its own test case id (spec §7.5). */
-  Execution existingExecution(String instanceId, String testCaseId, String executionId) {
-    InstanceState instance = byId.get(instanceId);
-    Execution execution = instance == null ? null : instance.executions.get(executionId);
-    if (execution == null || !execution.testCaseId().equals(testCaseId)) {
-      throw AwsFailure.notFound("Test case execution " + executionId + " of test case " + testCaseId + " not found");
-    }
-    return execution;
   }
 }

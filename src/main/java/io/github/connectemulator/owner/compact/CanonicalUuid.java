@@ -1,0 +1,80 @@
+package io.github.connectemulator.owner.compact;
+
+import java.util.UUID;
+
+/**
+ * The text of a UUID in its canonical lowercase form ({@code 8-4-4-4-12} hexadecimal digits, the form of every id the
+ * emulator issues) as two longs, and back. Only that exact form converts: an uppercase or otherwise different text
+ * is another id, which callers keep as text.
+ *
+ * <p>Canonical texts sort as their two longs do, compared unsigned: the digits sit at fixed places, and '0'-'9' sort
+ * before 'a'-'f'.
+ */
+public final class CanonicalUuid {
+
+  private static final int LENGTH = 36;
+  /** Digit value of each ASCII character, or -1: lowercase hexadecimal digits only. */
+  private static final byte[] DIGITS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(DIGITS, (byte) -1);
+    for (int c = '0'; c <= '9'; c++) {
+      DIGITS[c] = (byte) (c - '0');
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      DIGITS[c] = (byte) (c - 'a' + 10);
+    }
+  }
+
+  private CanonicalUuid() {}
+
+  public static boolean isCanonical(String text) {
+    if (text.length() != LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      char c = text.charAt(i);
+      boolean valid = isDash(i) ? c == '-' : c < 128 && DIGITS[c] >= 0;
+      if (!valid) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first 64 bits of a canonical text ({@link #isCanonical} must hold). */
+  public static long high(String text) {
+    return digits(text, 0, 18);
+  }
+
+  /** The last 64 bits of a canonical text ({@link #isCanonical} must hold). */
+  public static long low(String text) {
+    return digits(text, 19, LENGTH);
+  }
+
+  /** The canonical text of two longs; every pair has one. */
+  public static String format(long high, long low) {
+    return new UUID(high, low).toString();
+  }
+
+  /** The order of the two ids' canonical texts. */
+  public static int compare(long high, long low, long otherHigh, long otherLow) {
+    int byHigh = Long.compareUnsigned(high, otherHigh);
+    return byHigh != 0 ? byHigh : Long.compareUnsigned(low, otherLow);
+  }
+
+  private static boolean isDash(int index) {
+    return index == 8 || index == 13 || index == 18 || index == 23;
+  }
+
+  private static long digits(String text, int from, int to) {
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != '-') {
+        value = value << 4 | DIGITS[c];
+      }
+    }
+    return value;
+  }
+}
