@@ -44,9 +44,7 @@ public final class Main {
         : ServiceMetrics.vertxOptions("connect-test-emulator", service.eventBusMetrics(),
             service.httpServerMetrics());
     options.setPreferNativeTransport(true);
-    if (service.eventLoops() > 0) {
-      options.setEventLoopPoolSize(service.eventLoops());
-    }
+    options.setEventLoopPoolSize(service.eventLoops());
     Future<Emulator> started;
     if (config.cluster().enabled()) {
       if (registry != null) {

@@ -161,7 +161,7 @@ public final class ConfigLoader {
             pathOrNull(values.get("data.dir")),
             new RuntimeControls(timing, quotas, outcomes, throttle, faults),
             new ServiceSettings(
-                reader.integer("eventLoops", 0, 1024),
+                orDefault(reader.integer("eventLoops", 0, 1024), cores),
                 reader.bool("http.h2c"),
                 reader.integer("http.idleTimeoutSeconds", 0, Integer.MAX_VALUE),
                 reader.integer("http.maxInitialLineLength", 256, 1 << 20),
