@@ -106,6 +106,12 @@ public final class ExecutionOwner {
       return load();
     } else if (command instanceof AdminCommand.ReadStats) {
       return stats();
+    } else if (command instanceof AdminCommand.Inspect inspect) {
+      try {
+        return handle(inspect.query());
+      } catch (AwsFailure failure) {
+        return failure;
+      }
     } else if (command instanceof AdminCommand.ResetState) {
       reset();
       return Done.INSTANCE;
