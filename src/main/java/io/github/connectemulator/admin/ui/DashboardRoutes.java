@@ -33,7 +33,8 @@ public final class DashboardRoutes {
    * @param tokenAccepted whether a request carries the admin token
    */
   public void mountPublicOn(Router router, boolean tokenRequired, Predicate<RoutingContext> tokenAccepted) {
-    router.get(ROOT).handler(ctx -> ctx.redirect(ROOT + "/"));
+    // A plain path would also match ROOT + "/" (vert.x ignores a trailing slash) and redirect to itself.
+    router.getWithRegex("^" + ROOT + "$").handler(ctx -> ctx.redirect(ROOT + "/"));
     router.get(ROOT + "/access").handler(ctx -> Responses.json(ctx, new JsonObject()
         .put("tokenRequired", tokenRequired)
         .put("tokenAccepted", !tokenRequired || tokenAccepted.test(ctx))
