@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dashboard of one emulator at {@code /_emulator/ui/}: a page served from the jar, fed live by a
@@ -19,6 +20,8 @@ public final class Dashboard {
   private final OwnerClient owners;
   private final Controls controls;
   private final MeterRegistry registry;
+  /** Pages open on every router of this emulator: the owners are asked for statistics only while one is. */
+  private final AtomicInteger openPages = new AtomicInteger();
 
   /** @param registry where the emulator's meters are, or null when metrics are off (the load chart stays empty) */
   public Dashboard(OwnerClient owners, Controls controls, MeterRegistry registry) {
@@ -31,12 +34,12 @@ public final class Dashboard {
 
   /** Deploys the sampler; its deployment id, for the emulator to undeploy with the rest. */
   public Future<String> deploy(Vertx vertx) {
-    return vertx.deployVerticle(new DashboardSampler(addresses, owners, controls,
+    return vertx.deployVerticle(new DashboardSampler(addresses, openPages, owners, controls,
         registry == null ? null : new LoadMeter(registry)));
   }
 
   /** The routes of one router verticle; each router streams to the pages it serves, on its own event loop. */
   public DashboardRoutes routes() {
-    return new DashboardRoutes(addresses, owners);
+    return new DashboardRoutes(new DashboardFeed(addresses, openPages), owners);
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /_emulator/ui/api/feed}: a text/event-stream of one router verticle's open pages, confined to that
@@ -22,11 +23,14 @@ final class DashboardFeed {
   static final int MAX_PAGES = 50;
 
   private final FeedAddresses addresses;
+  /** Open pages of every router of the emulator, which the sampler reads. */
+  private final AtomicInteger openPagesEverywhere;
   private final Set<HttpServerResponse> pages = new LinkedHashSet<>();
   private MessageConsumer<String> snapshots;
 
-  DashboardFeed(FeedAddresses addresses) {
+  DashboardFeed(FeedAddresses addresses, AtomicInteger openPagesEverywhere) {
     this.addresses = addresses;
+    this.openPagesEverywhere = openPagesEverywhere;
   }
 
   void open(RoutingContext ctx) {
@@ -40,15 +44,15 @@ final class DashboardFeed {
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Content-Type-Options", "nosniff");
-    page.closeHandler(closed -> close(bus, page));
-    page.exceptionHandler(failed -> close(bus, page));
+    page.closeHandler(closed -> close(page));
+    page.exceptionHandler(failed -> close(page));
     // A graceful shutdown waits for requests in flight: a stream never ends by itself, so it ends here.
     ctx.request().connection().shutdownHandler(shuttingDown -> {
-      close(bus, page);
+      close(page);
       page.end();
     });
     pages.add(page);
-    bus.send(addresses.watchers(), 1, FeedAddresses.LOCAL);
+    openPagesEverywhere.incrementAndGet();
     if (snapshots == null) {
       snapshots = bus.localConsumer(addresses.snapshots(), message -> broadcast(message.body()));
     }
@@ -69,11 +73,11 @@ final class DashboardFeed {
     }
   }
 
-  private void close(EventBus bus, HttpServerResponse page) {
+  private void close(HttpServerResponse page) {
     if (!pages.remove(page)) {
       return;
     }
-    bus.send(addresses.watchers(), -1, FeedAddresses.LOCAL);
+    openPagesEverywhere.decrementAndGet();
     if (pages.isEmpty() && snapshots != null) {
       snapshots.unregister();
       snapshots = null;

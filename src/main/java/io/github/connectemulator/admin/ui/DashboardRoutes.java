@@ -21,8 +21,8 @@ public final class DashboardRoutes {
   private final DashboardFeed feed;
   private final ExecutionQueries executions;
 
-  DashboardRoutes(FeedAddresses addresses, OwnerClient owners) {
-    this.feed = new DashboardFeed(addresses);
+  DashboardRoutes(DashboardFeed feed, OwnerClient owners) {
+    this.feed = feed;
     this.executions = new ExecutionQueries(owners);
   }
 

@@ -6,7 +6,6 @@ import io.github.connectemulator.operations.OwnerClient;
 import io.github.connectemulator.owner.protocol.AdminCommand;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One per emulator, on an event loop of its own: once a second it takes a load sample ({@link LoadMeter}) into the
@@ -35,18 +35,20 @@ final class DashboardSampler extends VerticleBase {
       .thenComparing(instance -> instance.getString("instanceId"));
 
   private final FeedAddresses addresses;
+  private final AtomicInteger openPages;
   private final OwnerClient owners;
   private final Controls controls;
   private final LoadMeter load;
   private final SampleRing history = new SampleRing(HISTORY_SECONDS);
-  private int watchers;
   private boolean statsAsked;
   private String latestSnapshot;
   private long latestSnapshotAt;
 
   /** @param load the meters' reader, or null when metrics are off */
-  DashboardSampler(FeedAddresses addresses, OwnerClient owners, Controls controls, LoadMeter load) {
+  DashboardSampler(FeedAddresses addresses, AtomicInteger openPages, OwnerClient owners, Controls controls,
+      LoadMeter load) {
     this.addresses = addresses;
+    this.openPages = openPages;
     this.owners = owners;
     this.controls = controls;
     this.load = load;
@@ -54,12 +56,9 @@ final class DashboardSampler extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    EventBus bus = vertx.eventBus();
-    var watching = bus.<Integer>localConsumer(addresses.watchers(),
-        message -> watchers = Math.max(0, watchers + message.body()));
-    var asked = bus.localConsumer(addresses.history(), message -> message.reply(historyEvents()));
+    var asked = vertx.eventBus().localConsumer(addresses.history(), message -> message.reply(historyEvents()));
     vertx.setPeriodic(TICK_MILLIS, id -> tick());
-    return Future.all(watching.completion(), asked.completion());
+    return asked.completion();
   }
 
   private void tick() {
@@ -67,7 +66,7 @@ final class DashboardSampler extends VerticleBase {
     JsonObject sample = load == null ? new JsonObject().put("at", at) : load.sample(at);
     history.add(sample);
     // One question to the owners at a time: if they have not answered the last one yet, this second is skipped.
-    if (watchers == 0 || statsAsked) {
+    if (openPages.get() == 0 || statsAsked) {
       return;
     }
     statsAsked = true;

@@ -8,15 +8,13 @@ import io.vertx.core.eventbus.DeliveryOptions;
  *
  * @param snapshots published once a second while a page is open: a {@code snapshot} server-sent event (a String)
  * @param history request, no body: the {@code history} event of the last five minutes, then the latest snapshot
- * @param watchers +1 when a page opens, -1 when it closes (an Integer): the owners are asked for statistics only
- *     while someone watches
  */
-record FeedAddresses(String snapshots, String history, String watchers) {
+record FeedAddresses(String snapshots, String history) {
 
   /** Every message on these addresses: a clustered bus would otherwise look for their consumers in the cluster. */
   static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   static FeedAddresses of(String prefix) {
-    return new FeedAddresses(prefix + ".snapshots", prefix + ".history", prefix + ".watchers");
+    return new FeedAddresses(prefix + ".snapshots", prefix + ".history");
   }
 }
