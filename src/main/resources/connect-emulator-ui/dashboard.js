@@ -24,7 +24,6 @@
   let samples = [];
   let chart = null;
   let chartSeriesKey = '';
-  let lastSnapshot = null;
   let originalControls = null;
   let selected = null;
   let executionsInFlight = false;
@@ -155,7 +154,8 @@
   }
 
   function onSnapshot(snapshot) {
-    lastSnapshot = snapshot;
+    // Read by bench/dashboard-cost.sh and the tests: how many snapshots this page has received.
+    connection.dataset.snapshots = String(Number(connection.dataset.snapshots || 0) + 1);
     if (!samples.length || samples[samples.length - 1].at < snapshot.sample.at) {
       samples.push(snapshot.sample);
       if (samples.length > HISTORY_SECONDS) samples.shift();

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * The dashboard's reads of executions and records: ListTestCaseExecutions and ListTestCaseExecutionRecords as the
  * owners answer them, asked as {@link AdminCommand.Inspect} so that watching never spends an instance's throttling
  * tokens nor meets its injected faults. Plain JSON for the page; bad input gets an AWS error like every admin call.
+ * One per router verticle, used on its event loop only.
  */
 final class ExecutionQueries {
 
@@ -46,7 +47,12 @@ final class ExecutionQueries {
       .comparingLong((JsonObject run) -> run.getLong("startTime")).reversed()
       .thenComparing(run -> run.getString("executionId"));
 
+  /** How long the busiest instances are reused: pages refresh their list every 2 s, the ranking moves slowly. */
+  static final long BUSIEST_REUSED_MILLIS = 5_000;
+
   private final OwnerClient owners;
+  private Future<List<String>> busiest;
+  private long busiestAt;
 
   ExecutionQueries(OwnerClient owners) {
     this.owners = owners;
@@ -129,8 +135,17 @@ final class ExecutionQueries {
     });
   }
 
-  /** The instances with the most runs, from the owners' statistics. */
+  /** The instances with the most runs, from the owners' statistics of the last few seconds. */
   private Future<List<String>> busiestInstances() {
+    long now = System.currentTimeMillis();
+    if (busiest == null || now - busiestAt > BUSIEST_REUSED_MILLIS || busiest.failed()) {
+      busiest = rankInstances();
+      busiestAt = now;
+    }
+    return busiest;
+  }
+
+  private Future<List<String>> rankInstances() {
     List<Future<Object>> replies = owners.askEveryOwner(new AdminCommand.ReadStats());
     return Future.all(replies).map(all -> {
       var counted = new ArrayList<Map.Entry<String, Integer>>();
