@@ -52,7 +52,7 @@ final class DashboardAssets {
       ctx.next();
       return;
     }
-    if (loaded == null) {
+    if (loaded == null || loaded.failed()) {
       loaded = ctx.vertx().executeBlocking(DashboardAssets::readAll, false);
     }
     loaded.onComplete(done -> {

@@ -5,10 +5,12 @@ import io.github.connectemulator.operations.AwsErrorType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,7 +27,8 @@ final class DashboardFeed {
   private final FeedAddresses addresses;
   /** Open pages of every router of the emulator, which the sampler reads. */
   private final AtomicInteger openPagesEverywhere;
-  private final Set<HttpServerResponse> pages = new LinkedHashSet<>();
+  /** Each open page with the connection it streams on. */
+  private final Map<HttpServerResponse, HttpConnection> pages = new LinkedHashMap<>();
   private MessageConsumer<String> snapshots;
 
   DashboardFeed(FeedAddresses addresses, AtomicInteger openPagesEverywhere) {
@@ -46,19 +49,18 @@ final class DashboardFeed {
         .putHeader("X-Content-Type-Options", "nosniff");
     page.closeHandler(closed -> close(page));
     page.exceptionHandler(failed -> close(page));
-    // A graceful shutdown waits for requests in flight: a stream never ends by itself, so it ends here.
-    ctx.request().connection().shutdownHandler(shuttingDown -> {
-      close(page);
-      page.end();
-    });
-    pages.add(page);
+    // A graceful shutdown waits for requests in flight: a stream never ends by itself, so it ends here (every page
+    // of the connection: one HTTP/2 connection may carry several).
+    HttpConnection connection = ctx.request().connection();
+    connection.shutdownHandler(shuttingDown -> endPagesOf(connection));
+    pages.put(page, connection);
     openPagesEverywhere.incrementAndGet();
     if (snapshots == null) {
       snapshots = bus.localConsumer(addresses.snapshots(), message -> broadcast(message.body()));
     }
     page.write(": connected\n\n");
     bus.<String>request(addresses.history(), null, FeedAddresses.LOCAL).onSuccess(history -> {
-      if (pages.contains(page)) {
+      if (pages.containsKey(page)) {
         page.write(history.body());
       }
     });
@@ -66,7 +68,7 @@ final class DashboardFeed {
 
   private void broadcast(String event) {
     Buffer bytes = Buffer.buffer(event);
-    for (HttpServerResponse page : pages) {
+    for (HttpServerResponse page : pages.keySet()) {
       if (!page.writeQueueFull()) {
         page.write(bytes);
       }
@@ -74,7 +76,7 @@ final class DashboardFeed {
   }
 
   private void close(HttpServerResponse page) {
-    if (!pages.remove(page)) {
+    if (pages.remove(page) == null) {
       return;
     }
     openPagesEverywhere.decrementAndGet();
@@ -84,8 +86,12 @@ final class DashboardFeed {
     }
   }
 
-  /** Pages open on this router: for tests. */
-  int openPages() {
-    return pages.size();
+  private void endPagesOf(HttpConnection connection) {
+    for (var page : List.copyOf(pages.entrySet())) {
+      if (page.getValue() == connection) {
+        close(page.getKey());
+        page.getKey().end();
+      }
+    }
   }
 }

@@ -40,7 +40,11 @@ final class DashboardSampler extends VerticleBase {
   private final Controls controls;
   private final LoadMeter load;
   private final SampleRing history = new SampleRing(HISTORY_SECONDS);
-  private boolean statsAsked;
+  private long ticks;
+  /** The tick whose question to the owners is unanswered, or 0. */
+  private long statsAskedAt;
+  private JsonObject latestNow;
+  private String statsError;
   private String latestSnapshot;
   private long latestSnapshotAt;
 
@@ -63,31 +67,51 @@ final class DashboardSampler extends VerticleBase {
 
   private void tick() {
     long at = System.currentTimeMillis();
+    long tick = ++ticks;
     JsonObject sample = load == null ? new JsonObject().put("at", at) : load.sample(at);
     history.add(sample);
-    // One question to the owners at a time: if they have not answered the last one yet, this second is skipped.
-    if (openPages.get() == 0 || statsAsked) {
+    if (openPages.get() == 0) {
       return;
     }
-    statsAsked = true;
+    if (statsAskedAt > 0) {
+      // The owners have not answered the last question yet: this second goes out with the counts known so far.
+      publish(sample, at);
+      return;
+    }
+    statsAskedAt = tick;
     List<Future<Object>> replies = owners.askEveryOwner(new AdminCommand.ReadStats());
     Future.all(replies).onComplete(all -> {
-      statsAsked = false;
-      var snapshot = new JsonObject()
-          .put("at", at)
-          .put("sample", sample)
-          .put("p99", load == null ? new JsonObject() : load.p99())
-          .put("metrics", load != null)
-          .put("controls", new JsonObject(new LinkedHashMap<String, Object>(controls.runtimeValues())));
+      statsAskedAt = 0;
       if (all.succeeded()) {
-        snapshot.put("now", now(StatsSummary.of(all.result().list())));
+        latestNow = now(StatsSummary.of(all.result().list()));
+        statsError = null;
       } else {
-        snapshot.put("error", "The owners did not answer: " + all.cause().getMessage());
+        statsError = "The owners did not answer: " + all.cause().getMessage();
       }
-      latestSnapshot = ServerSentEvents.event("snapshot", snapshot);
-      latestSnapshotAt = at;
-      vertx.eventBus().publish(addresses.snapshots(), latestSnapshot, FeedAddresses.LOCAL);
+      // An answer later than the next tick only updates the counts: that tick has published already.
+      if (ticks == tick) {
+        publish(sample, at);
+      }
     });
+  }
+
+  /** One snapshot a tick, never more: the sample of this second, and the owners' latest counts. */
+  private void publish(JsonObject sample, long at) {
+    var snapshot = new JsonObject()
+        .put("at", at)
+        .put("sample", sample)
+        .put("p99", load == null ? new JsonObject() : load.p99())
+        .put("metrics", load != null)
+        .put("controls", new JsonObject(new LinkedHashMap<String, Object>(controls.runtimeValues())));
+    if (latestNow != null) {
+      snapshot.put("now", latestNow);
+    }
+    if (statsError != null) {
+      snapshot.put("error", statsError);
+    }
+    latestSnapshot = ServerSentEvents.event("snapshot", snapshot);
+    latestSnapshotAt = at;
+    vertx.eventBus().publish(addresses.snapshots(), latestSnapshot, FeedAddresses.LOCAL);
   }
 
   /** The statistics with the busiest instances as a list, at most {@link #MAX_INSTANCES} of them. */

@@ -73,6 +73,12 @@ class DashboardRoutesTest {
     return feed;
   }
 
+  /** The PASSED count of a snapshot; -1 before the owners' first answer. */
+  private static int passed(FeedStream.Event snapshot) {
+    JsonObject now = snapshot == null ? null : snapshot.data().getJsonObject("now");
+    return now == null ? -1 : now.getJsonObject("executions").getInteger("PASSED", 0);
+  }
+
   /** Starts {@code count} runs of one new test case, {@code parallel} at a time; returns the test case id. */
   private String startRuns(int count) throws Exception {
     String testCase = http.createdTestCase(instance, "dashboard-" + count).await(10, TimeUnit.SECONDS);
@@ -180,8 +186,7 @@ class DashboardRoutesTest {
     startRuns(20);
 
     JsonObject snapshot = Eventually.poll(() -> feed.latest("snapshot"),
-        event -> event != null && event.data().getJsonObject("now").getJsonObject("executions")
-            .getInteger("PASSED", 0) == 20, "20 PASSED in a snapshot").data();
+        event -> passed(event) == 20, "20 PASSED in a snapshot").data();
     JsonObject now = snapshot.getJsonObject("now");
     assertThat(now.getInteger("testCases")).isEqualTo(1);
     assertThat(now.getInteger("running")).isZero();
@@ -190,9 +195,10 @@ class DashboardRoutesTest {
     assertThat(listed.getString("instanceId")).isEqualTo(instance);
     assertThat(snapshot.getJsonObject("controls").getString("quota.maxRunningPerInstance")).isEqualTo("5");
 
-    double starts = feed.named("snapshot").stream().mapToDouble(event -> event.data().getJsonObject("sample")
-        .getJsonObject("requests").getDouble("StartTestCaseExecution", 0.0)).sum();
-    assertThat(starts).as("Starts per second, added over the snapshots").isGreaterThan(0);
+    // A request is counted when its response ends, so its second may be the next snapshot's.
+    Eventually.poll(() -> feed.named("snapshot").stream().mapToDouble(event -> event.data().getJsonObject("sample")
+        .getJsonObject("requests").getDouble("StartTestCaseExecution", 0.0)).sum(),
+        starts -> starts > 0, "Starts per second, added over the snapshots");
     Eventually.poll(() -> feed.latest("snapshot").data().getJsonObject("p99"),
         p99 -> p99.getDouble("StartTestCaseExecution", 0.0) > 0, "the p99 of StartTestCaseExecution");
   }
@@ -226,8 +232,9 @@ class DashboardRoutesTest {
     System.out.printf("dashboard feed: %d Starts in %.1f s (%.0f/s) -> %d snapshots (%.2f/s, %d bytes/s)%n",
         starts.get(), elapsed, starts.get() / elapsed, during.size(), during.size() / elapsed, (long) (bytes / elapsed));
     // Each run is also 3 status events on the bus (bus.events is on): none of them reaches the page on its own.
+    // (Ten Starts a snapshot at least even on a busy machine; a quiet one drives a few thousand a second here.)
     assertThat(starts.get()).as("Starts driven, against %d snapshots", during.size())
-        .isGreaterThan(50 * Math.max(1, during.size()));
+        .isGreaterThan(10 * Math.max(1, during.size()));
     assertThat(during.size()).as("snapshots while %d Starts arrived in %.1f s", starts.get(), elapsed)
         .isLessThanOrEqualTo((int) Math.ceil(elapsed) + 1)
         .isGreaterThanOrEqualTo(1);
@@ -308,6 +315,18 @@ class DashboardRoutesTest {
         .assertError(404, "ResourceNotFoundException");
     assertThat(get(UI + "/api/executions?instanceId=" + EmulatorHttp.newInstanceId()).assertOk()
         .getJsonArray("executions")).isEmpty();
+  }
+
+  @Test
+  void withoutMetricsThePageStillGetsItsCounts() throws Exception {
+    start(Map.of("metrics.enabled", "false", "timing.mode", "immediate"));
+    openFeed();
+    startRuns(2);
+    JsonObject snapshot = Eventually.poll(() -> feed.latest("snapshot"),
+        event -> passed(event) == 2, "2 PASSED in a snapshot").data();
+    assertThat(snapshot.getBoolean("metrics")).isFalse();
+    assertThat(snapshot.getJsonObject("p99")).isEmpty();
+    assertThat(feed.latest("history").data().getBoolean("metrics")).isFalse();
   }
 
   @Test
