@@ -60,6 +60,9 @@ final class DashboardSampler extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    if (load != null) {
+      load.sample(System.currentTimeMillis()); // the baseline: the first second's requests count from here
+    }
     var asked = vertx.eventBus().localConsumer(addresses.history(), message -> message.reply(historyEvents()));
     vertx.setPeriodic(TICK_MILLIS, id -> tick());
     return asked.completion();
