@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What an open dashboard page costs the emulator: the Start benchmark (bench/lua/start.lua, wrk) on the jar with the
-# loadtest profile, without a page and with one headless Chromium page on /_emulator/ui/, alternating ROUNDS times
-# on a fresh server each, so that drift on a shared machine hits both alike. Prints each run and the ratio of the
+# loadtest profile, without a page and with one headless Chromium page on /_emulator/ui/, ROUNDS times in alternating
+# order, each on a fresh server, so that drift on a shared machine hits both alike. Prints each run and the ratio of the
 # medians, and what the page's feed carried (snapshots and bytes per second). Needs wrk, the packaged jar, Node.js
 # and ui-tests/ installed (npm ci there) with Debian's chromium. Servers stay on 127.0.0.1, stopped by PID.
 #
@@ -99,8 +99,14 @@ echo "|---|---|---|---|---|"
 rm -f target/bench-dashboard-runs.txt
 feed=""
 for round in $(seq 1 "$ROUNDS"); do
-  run without
-  run with
+  # Each round swaps the order, so that whatever drifts along a run (the machine, the disk cache) favours neither.
+  if [ $((round % 2)) -eq 1 ]; then
+    run without
+    run with
+  else
+    run with
+    run without
+  fi
 done
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 without=$(awk '$1 == "without" {print $2}' target/bench-dashboard-runs.txt | median)
