@@ -321,12 +321,16 @@
     return td;
   }
 
+  /** The instance filter offers the listed instances, and keeps the one chosen even when it drops off the list. */
   function updateInstanceChoices(instances) {
     const select = filtersForm.elements.instanceId;
-    const known = new Set([...select.options].map((option) => option.value));
-    for (const instance of instances) {
-      if (!known.has(instance.instanceId)) select.add(new Option(instance.instanceId, instance.instanceId));
-    }
+    const chosen = select.value;
+    const ids = instances.map((instance) => instance.instanceId).sort(); // a stable order while the busiest change
+    if (chosen && !ids.includes(chosen)) ids.unshift(chosen);
+    const shown = [...select.options].slice(1).map((option) => option.value);
+    if (JSON.stringify(shown) === JSON.stringify(ids)) return;
+    select.replaceChildren(select.options[0], ...ids.map((id) => new Option(id, id)));
+    select.value = chosen;
   }
 
   // --- executions and the timeline -----------------------------------------------------------------------------
@@ -377,7 +381,7 @@
       }
       return tr;
     }));
-    if (focused) body.querySelector(`[data-testid="${focused}"] button`)?.focus();
+    if (focused) body.querySelector(`[data-testid="${CSS.escape(focused)}"] button`)?.focus();
   }
 
   function duration(run) {
