@@ -1,5 +1,6 @@
 package io.github.connectemulator;
 
+import io.github.connectemulator.admin.ui.Dashboard;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
 import io.github.connectemulator.owner.protocol.LocalCodec;
 import io.github.connectemulator.bus.BusOperationsVerticle;
@@ -275,10 +276,16 @@ public final class Emulator {
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
+    Dashboard dashboard = config.admin().enabled()
+        ? new Dashboard(owners, controls, metrics == null ? null : metrics.registry(), clock)
+        : null;
     var services = new RouterServices(operations, owners, controls, clock, readiness, metrics,
-        node == null ? null : new ClusterView(node, owners));
+        node == null ? null : new ClusterView(node, owners), dashboard);
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
-    return vertx.deployVerticle(
+    Future<Void> sampling = dashboard == null
+        ? Future.succeededFuture()
+        : dashboard.deploy(vertx).onSuccess(deployments::add).mapEmpty();
+    return sampling.compose(v -> vertx.deployVerticle(
             () -> {
               var router = new RouterVerticle(listening, services);
               routers.add(router);
@@ -289,7 +296,7 @@ public final class Emulator {
           deployments.add(id);
           port = routers.get(0).actualPort();
           adminPort = routers.get(0).adminPort();
-        })
+        }))
         .mapEmpty();
   }
 }

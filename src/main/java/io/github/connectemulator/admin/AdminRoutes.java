@@ -1,8 +1,8 @@
 package io.github.connectemulator.admin;
 
+import io.github.connectemulator.admin.ui.DashboardRoutes;
 import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.Controls;
-import io.github.connectemulator.config.RuntimeControls;
 import io.github.connectemulator.http.AwsErrors;
 import io.github.connectemulator.http.Responses;
 import io.github.connectemulator.model.InstanceIds;
@@ -17,12 +17,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The admin API under {@value #PREFIX}, a prefix no AWS path can take: reset, the effective configuration, the
- * runtime controls, the clock, manual steps and statistics. It talks to the owners over the event bus and answers
+ * runtime controls, the clock, manual steps and statistics, and the dashboard at {@code /_emulator/ui/}. It talks to the owners over the event bus and answers
  * with plain JSON; its errors have the AWS error shape like everything else.
  */
 public final class AdminRoutes {
@@ -33,14 +32,19 @@ public final class AdminRoutes {
   private final Controls controls;
   private final AdjustableClock clock;
   private final byte[] token;
-
-  /** @param token required on every admin request unless empty */
   /** Cluster mode's {@code GET /_emulator/cluster}, or null on a single node. */
   private final Handler<RoutingContext> clusterView;
+  /** The dashboard's routes at {@code /_emulator/ui/}, or null when there is none. */
+  private final DashboardRoutes dashboard;
 
+  /**
+   * @param token required on every admin request unless empty
+   * @param dashboard the dashboard's routes for this router, or null
+   */
   public AdminRoutes(OwnerClient owners, Controls controls, AdjustableClock clock, String token,
-      Handler<RoutingContext> clusterView) {
+      Handler<RoutingContext> clusterView, DashboardRoutes dashboard) {
     this.clusterView = clusterView;
+    this.dashboard = dashboard;
     this.owners = owners;
     this.controls = controls;
     this.clock = clock;
@@ -48,6 +52,10 @@ public final class AdminRoutes {
   }
 
   public void mountOn(Router router) {
+    if (dashboard != null) {
+      // The page's shell holds no data, so it loads without the token and asks for it.
+      dashboard.mountPublicOn(router, token.length > 0, this::tokenAccepted);
+    }
     if (token.length > 0) {
       router.route(PREFIX + "/*").handler(this::requireToken);
     }
@@ -62,21 +70,28 @@ public final class AdminRoutes {
     if (clusterView != null) {
       router.get(PREFIX + "/cluster").handler(clusterView);
     }
+    if (dashboard != null) {
+      dashboard.mountOn(router);
+    }
+  }
+
+  private void requireToken(RoutingContext ctx) {
+    if (tokenAccepted(ctx)) {
+      ctx.next();
+    } else {
+      AwsErrors.send(ctx, AwsErrorType.ACCESS_DENIED, "The admin API needs its token (admin.token)");
+    }
   }
 
   /** The token as a bearer token or in its own header, compared in constant time. */
-  private void requireToken(RoutingContext ctx) {
+  private boolean tokenAccepted(RoutingContext ctx) {
     String authorization = ctx.request().getHeader("Authorization");
     String given = ctx.request().getHeader("x-emulator-admin-token");
     if (given == null && authorization != null && authorization.startsWith("Bearer ")) {
       given = authorization.substring("Bearer ".length()).trim();
     }
-    if (given != null && java.security.MessageDigest.isEqual(
-        token, given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      ctx.next();
-    } else {
-      AwsErrors.send(ctx, AwsErrorType.ACCESS_DENIED, "The admin API needs its token (admin.token)");
-    }
+    return given != null && java.security.MessageDigest.isEqual(
+        token, given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private void config(RoutingContext ctx) {
@@ -159,72 +174,11 @@ public final class AdminRoutes {
 
   private void stats(RoutingContext ctx) {
     List<Future<Object>> replies = everyOwner(new AdminCommand.ReadStats());
-    reply(ctx, Future.all(replies).map(all -> {
-      var instances = new JsonObject();
-      var totals = new JsonObject();
-      int testCases = 0;
-      var lag = new TimerLagSummary();
-      for (Future<Object> reply : replies) {
-        var ownerStats = (AdminCommand.OwnerStats) reply.result();
-        lag.add(ownerStats.timerLagCounts(), ownerStats.timerLagMax());
-        for (Map.Entry<String, AdminCommand.InstanceStats> entry : ownerStats.instances().entrySet()) {
-          AdminCommand.InstanceStats stats = entry.getValue();
-          testCases += stats.testCases();
-          stats.executions().forEach((status, count) -> totals.put(status, totals.getInteger(status, 0) + count));
-          instances.put(entry.getKey(), new JsonObject()
-              .put("testCases", stats.testCases())
-              .put("executions", new JsonObject(new TreeMap<>(stats.executions())))
-              .put("running", stats.running())
-              .put("queued", stats.queued()));
-        }
-      }
-      return new JsonObject().put("testCases", testCases).put("executions", totals).put("instances", instances)
-          .put("timerLagMillis", lag.toJson());
-    }));
-  }
-
-  /** Timer lag of all owners together: how late scheduled steps ran, as percentiles. */
-  private static final class TimerLagSummary {
-    private long[] counts;
-    private long max;
-
-    void add(long[] ownerCounts, long ownerMax) {
-      if (counts == null) {
-        counts = new long[ownerCounts.length];
-      }
-      for (int i = 0; i < ownerCounts.length; i++) {
-        counts[i] += ownerCounts[i];
-      }
-      max = Math.max(max, ownerMax);
-    }
-
-    JsonObject toJson() {
-      long total = counts == null ? 0 : java.util.Arrays.stream(counts).sum();
-      return new JsonObject().put("steps", total).put("p50", percentile(total, 0.50))
-          .put("p99", percentile(total, 0.99)).put("max", max);
-    }
-
-    private long percentile(long total, double share) {
-      long rank = (long) Math.ceil(total * share);
-      long seen = 0;
-      for (int i = 0; counts != null && i < counts.length; i++) {
-        seen += counts[i];
-        if (seen >= rank && rank > 0) {
-          return i;
-        }
-      }
-      return 0;
-    }
+    reply(ctx, Future.all(replies).map(all -> StatsSummary.of(all.list())));
   }
 
   private JsonObject controlValues() {
-    var values = new JsonObject();
-    new TreeMap<>(controls.values()).forEach((key, value) -> {
-      if (RuntimeControls.KEYS.contains(key) || key.equals("profile")) {
-        values.put(key, value);
-      }
-    });
-    return values;
+    return new JsonObject(new java.util.LinkedHashMap<String, Object>(controls.runtimeValues()));
   }
 
   private JsonObject clockJson() {

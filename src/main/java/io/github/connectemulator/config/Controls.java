@@ -29,6 +29,17 @@ public final class Controls {
     return current.get().values();
   }
 
+  /** The runtime controls and the profile, by key in key order: what an admin call may change. */
+  public java.util.SortedMap<String, String> runtimeValues() {
+    var values = new java.util.TreeMap<String, String>();
+    values().forEach((key, value) -> {
+      if (RuntimeControls.KEYS.contains(key) || key.equals(PROFILE)) {
+        values.put(key, value);
+      }
+    });
+    return values;
+  }
+
   /**
    * Applies changes given as configuration keys and values, validated as at start. A {@code profile} among them
    * switches profile: its runtime controls apply, except those the file or the environment set at start (as at

@@ -1,5 +1,6 @@
 package io.github.connectemulator.http;
 
+import io.github.connectemulator.admin.ui.Dashboard;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.operations.OperationCatalog;
 import io.github.connectemulator.operations.OwnerClient;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * @param readiness what the readiness probe reports
  * @param metrics the meters to record into and serve, or null when metrics are off
  * @param clusterView {@code GET /_emulator/cluster} in cluster mode, else null
+ * @param dashboard the dashboard at {@code /_emulator/ui/}, or null when the admin API is off
  */
 public record RouterServices(
     OperationCatalog operations,
@@ -27,4 +29,5 @@ public record RouterServices(
     AdjustableClock clock,
     Readiness readiness,
     EmulatorMetrics metrics,
-    Handler<RoutingContext> clusterView) {}
+    Handler<RoutingContext> clusterView,
+    Dashboard dashboard) {}

@@ -64,7 +64,7 @@ public final class RouterVerticle extends VerticleBase {
     if (admin.enabled()) {
       var adminRoutes =
           new AdminRoutes(services.owners(), services.controls(), services.clock(), admin.token(),
-              services.clusterView());
+              services.clusterView(), services.dashboard() == null ? null : services.dashboard().routes());
       if (admin.ownPort()) {
         adminListening = listenForAdmin(adminRoutes, admin);
       } else {

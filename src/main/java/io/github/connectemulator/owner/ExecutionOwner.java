@@ -107,6 +107,12 @@ public final class ExecutionOwner {
       return load();
     } else if (command instanceof AdminCommand.ReadStats) {
       return stats();
+    } else if (command instanceof AdminCommand.Inspect inspect) {
+      try {
+        return handle(inspect.query());
+      } catch (AwsFailure failure) {
+        return failure;
+      }
     } else if (command instanceof AdminCommand.ResetState) {
       reset();
       return Done.INSTANCE;
@@ -126,12 +132,18 @@ public final class ExecutionOwner {
 
   private AdminCommand.OwnerStats stats() {
     var stats = new java.util.HashMap<String, AdminCommand.InstanceStats>();
+    ExecutionStatus[] statuses = ExecutionStatus.values();
     for (InstanceState instance : instances.all()) {
+      // Counted by ordinal rather than merged into a map run by run (the dashboard asks every second); finished runs
+      // are counted as they finish, so only live runs are walked.
+      int[] counts = instance.finishedByStatus.clone();
+      for (var execution : instance.live.values()) {
+        counts[execution.status().ordinal()]++;
+      }
       var byStatus = new java.util.TreeMap<String, Integer>();
-      instance.live.values().forEach(e -> byStatus.merge(e.status().name(), 1, Integer::sum));
-      for (ExecutionStatus status : ExecutionStatus.values()) {
-        if (instance.finishedByStatus[status.ordinal()] > 0) {
-          byStatus.merge(status.name(), instance.finishedByStatus[status.ordinal()], Integer::sum);
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          byStatus.put(statuses[i].name(), counts[i]);
         }
       }
       stats.put(instance.id, new AdminCommand.InstanceStats(

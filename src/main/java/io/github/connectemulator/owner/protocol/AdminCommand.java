@@ -30,6 +30,20 @@ public sealed interface AdminCommand {
   /** Replied with {@link OwnerStats}. */
   record ReadStats() implements AdminCommand {}
 
+  /**
+   * A read-only operation answered exactly as the operation answers it, but outside admission: no throttling, no
+   * injected fault or latency, so that the dashboard reading an instance changes nothing its clients see. Replied
+   * with the operation's reply, or with the {@link io.github.connectemulator.operations.AwsFailure} it met.
+   */
+  record Inspect(OwnerCommand query) implements AdminCommand {
+    public Inspect {
+      if (!(query instanceof ListExecutions) && !(query instanceof ListRecords)) {
+        // Not GetExecutionSummary: in manual mode a poll moves the run, and inspecting must change nothing.
+        throw new IllegalArgumentException("not an inspectable read: " + query.getClass().getSimpleName());
+      }
+    }
+  }
+
   record RunsStepped(int runs) {}
 
   /**

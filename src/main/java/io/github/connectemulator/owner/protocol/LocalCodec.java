@@ -45,6 +45,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           AdminCommand.Nudge.class,
           AdminCommand.StepRuns.class,
           AdminCommand.ReadStats.class,
+          AdminCommand.Inspect.class,
           AdminCommand.RunsStepped.class,
           AdminCommand.OwnerStats.class,
           AdminCommand.ReadLoad.class,

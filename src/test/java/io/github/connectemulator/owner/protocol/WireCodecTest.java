@@ -40,6 +40,10 @@ class WireCodecTest {
 
     var stepped = new AdminCommand.StepRuns(null, "execution-1", 2);
     assertThat(roundTrip(stepped)).isEqualTo(stepped);
+
+    var inspect = new AdminCommand.Inspect(
+        new ListRecords("instance-1", "test-case-1", "execution-1", null, new PageRequest(100, null)));
+    assertThat(roundTrip(inspect)).isEqualTo(inspect);
   }
 
   @Test
