@@ -9,6 +9,7 @@ import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.LogSetup;
 import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
+import io.github.connectemulator.service.StartupDefaults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupDefaults.apply();
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));
