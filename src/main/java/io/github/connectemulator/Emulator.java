@@ -87,7 +87,13 @@ public final class Emulator {
 
   /** @param registry where the metrics go and {@code /metrics} reads from; null: no metrics */
   public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
-    return deploy(new Emulator(vertx, config, registry, null));
+    return deploy(vertx, config, registry, Future.succeededFuture());
+  }
+
+  /** As above, and not ready before {@code alsoDeployed} completes: what {@code Main} starts beside the emulator. */
+  static Future<Emulator> deploy(
+      Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry, Future<?> alsoDeployed) {
+    return deploy(new Emulator(vertx, config, registry, null), alsoDeployed);
   }
 
   /**
@@ -95,16 +101,22 @@ public final class Emulator {
    * which reach every instance's owner wherever it runs. Readiness waits until this node serves its share.
    */
   public static Future<Emulator> deploy(ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry) {
-    return deploy(new Emulator(node.vertx(), config, registry, node))
+    return deploy(node, config, registry, Future.succeededFuture());
+  }
+
+  static Future<Emulator> deploy(
+      ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry, Future<?> alsoDeployed) {
+    return deploy(new Emulator(node.vertx(), config, registry, node), alsoDeployed)
         .onSuccess(emulator -> emulator.node.publishEndpoint(emulator.clusterEndpoint()));
   }
 
-  private static Future<Emulator> deploy(Emulator emulator) {
+  private static Future<Emulator> deploy(Emulator emulator, Future<?> alsoDeployed) {
     LocalCodec.registerAll(emulator.vertx.eventBus());
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())
         .compose(v -> emulator.deployBusFace())
+        .compose(v -> alsoDeployed)
         .onSuccess(v -> emulator.readiness.markReady())
         .map(emulator);
   }
