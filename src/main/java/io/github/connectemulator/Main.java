@@ -27,7 +27,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    StartupDefaults.apply();
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));
@@ -36,6 +35,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    StartupDefaults.apply(config);
     ServiceSettings service = config.service();
     LogSetup.apply(service);
     // Made after LogSetup, so that logging starts with the configured level and format.
