@@ -5,6 +5,7 @@ import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.ConfigLoader;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
+import io.github.connectemulator.service.ClassPreloader;
 import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.JvmMeters;
 import io.github.connectemulator.service.LogSetup;
@@ -27,6 +28,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    ClassPreloader.start();
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));
