@@ -29,6 +29,7 @@ public final class Main {
 
   public static void main(String[] args) {
     ClassPreloader.start();
+    StartupDefaults.apply();
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));
@@ -37,7 +38,6 @@ public final class Main {
       System.exit(2);
       return;
     }
-    StartupDefaults.apply(config);
     ServiceSettings service = config.service();
     LogSetup.apply(service);
     // Made after LogSetup, so that logging starts with the configured level and format.
