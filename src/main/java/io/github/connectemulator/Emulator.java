@@ -87,13 +87,7 @@ public final class Emulator {
 
   /** @param registry where the metrics go and {@code /metrics} reads from; null: no metrics */
   public static Future<Emulator> deploy(Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry) {
-    return deploy(vertx, config, registry, Future.succeededFuture());
-  }
-
-  /** As above, and not ready before {@code alsoDeployed} completes: what {@code Main} starts beside the emulator. */
-  static Future<Emulator> deploy(
-      Vertx vertx, EmulatorConfig config, PrometheusMeterRegistry registry, Future<?> alsoDeployed) {
-    return deploy(new Emulator(vertx, config, registry, null), alsoDeployed);
+    return deploy(new Emulator(vertx, config, registry, null));
   }
 
   /**
@@ -101,22 +95,16 @@ public final class Emulator {
    * which reach every instance's owner wherever it runs. Readiness waits until this node serves its share.
    */
   public static Future<Emulator> deploy(ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry) {
-    return deploy(node, config, registry, Future.succeededFuture());
-  }
-
-  static Future<Emulator> deploy(
-      ClusterNode node, EmulatorConfig config, PrometheusMeterRegistry registry, Future<?> alsoDeployed) {
-    return deploy(new Emulator(node.vertx(), config, registry, node), alsoDeployed)
+    return deploy(new Emulator(node.vertx(), config, registry, node))
         .onSuccess(emulator -> emulator.node.publishEndpoint(emulator.clusterEndpoint()));
   }
 
-  private static Future<Emulator> deploy(Emulator emulator, Future<?> alsoDeployed) {
+  private static Future<Emulator> deploy(Emulator emulator) {
     LocalCodec.registerAll(emulator.vertx.eventBus());
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())
         .compose(v -> emulator.deployBusFace())
-        .compose(v -> alsoDeployed)
         .onSuccess(v -> emulator.readiness.markReady())
         .map(emulator);
   }

@@ -7,7 +7,6 @@ import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
 import io.github.connectemulator.service.ClassPreloader;
 import io.github.connectemulator.service.GracefulShutdown;
-import io.github.connectemulator.service.JvmMeters;
 import io.github.connectemulator.service.LogSetup;
 import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
@@ -53,10 +52,9 @@ public final class Main {
         registry.config().commonTags("node", config.cluster().host() + ":" + config.cluster().port());
       }
       started = ClusterMode.join(builder(ClusterMode.configure(options, config.cluster()), registry), config.cluster())
-          .compose(node -> Emulator.deploy(node, config, registry, jvmMeters(node.vertx(), registry)));
+          .compose(node -> Emulator.deploy(node, config, registry));
     } else {
-      Vertx vertx = builder(options, registry).build();
-      started = Emulator.deploy(vertx, config, registry, jvmMeters(vertx, registry));
+      started = Emulator.deploy(builder(options, registry).build(), config, registry);
     }
     started
         .onSuccess(emulator -> {
@@ -77,11 +75,6 @@ public final class Main {
           }
           System.exit(failure instanceof ConfigException ? 2 : 1);
         });
-  }
-
-  /** The JVM meters, bound on a worker thread while the emulator deploys; none without metrics. */
-  private static Future<?> jvmMeters(Vertx vertx, PrometheusMeterRegistry registry) {
-    return registry == null ? Future.succeededFuture() : JvmMeters.deploy(vertx, registry);
   }
 
   private static VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry) {

@@ -11,8 +11,8 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 /**
  * The Prometheus registry and the Vert.x metrics options the standalone emulator starts with: HTTP server metrics
  * labelled by route template (never by path, which holds ids), event-bus metrics without addresses (reply addresses
- * are unbounded). The JVM meters come from {@link JvmMeters}; the emulator's own meters ({@link OperationMetrics},
- * {@link ExecutionMetrics}) join the same registry.
+ * are unbounded), JVM metrics. The emulator's own meters ({@link OperationMetrics}, {@link ExecutionMetrics}) join
+ * the same registry.
  */
 public final class ServiceMetrics {
 
@@ -32,8 +32,7 @@ public final class ServiceMetrics {
         .setEnabled(true)
         .setRegistryName(registryName)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-        // The JVM meters are bound apart, beside the deployment (JvmMeters), not while the Vertx is built.
-        .setJvmMetricsEnabled(false)
+        .setJvmMetricsEnabled(true)
         .addLabels(Label.HTTP_ROUTE)
         .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
     if (!eventBus) {

@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
-import io.github.connectemulator.service.JvmMeters;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.github.connectemulator.testing.EmulatorHttp;
 import io.github.connectemulator.testing.Eventually;
@@ -52,7 +51,6 @@ class ServiceEndpointsTest {
         .with(ServiceMetrics.vertxOptions("test-" + UUID.randomUUID(), true))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    JvmMeters.deploy(vertx, registry).await(WAIT_SECONDS, TimeUnit.SECONDS);
     var all = new HashMap<>(Map.of("http.host", HOST, "http.port", "0",
         "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
     all.putAll(keys);
