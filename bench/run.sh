@@ -6,8 +6,9 @@
 #   bench/run.sh                          # everything (about 17 minutes)
 #   WARMUP=10 DURATION=10 SOAK=60 bench/run.sh start   # a quick look at one part
 #
-# Parts: start summary mix soak memory timers startup wiremock aws (default: all). `aws` measures the emulator alone
-# in the default profile (AWS's quotas), to compare builds: run it at both commits.
+# Parts: start summary mix soak memory timers startup wiremock aws (default: all), and startup-image (needs docker and
+# an image built from the Dockerfile: IMAGE=tag, default connect-test-emulator:local). `aws` measures the emulator
+# alone in the default profile (AWS's quotas), to compare builds: run it at both commits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -214,6 +215,33 @@ startup() {
   echo "with AppCDS (-XX:SharedArchiveFile), ms: $(startup_times "-XX:SharedArchiveFile=$archive")"
 }
 
+# The image's start-up, inside its container (no container set-up in the figure): 5 times with the AppCDS archive the
+# image was built with, as its ENTRYPOINT starts it, then 5 times without. The image's own settings and JAVA_OPTS;
+# its bash polls over /dev/tcp (the image has no curl). IMAGE: the tag (docker build -t ... .).
+startup_image() {
+  command -v docker >/dev/null || { echo "startup-image needs docker"; exit 1; }
+  docker run --rm --network host -e HTTP_PORT="$PORT" -e EMULATOR_HTTP_HOST=127.0.0.1 -e INSTANCE_ID \
+    --entrypoint bash "${IMAGE:-connect-test-emulator:local}" -c '
+      times() {
+        local all=() t0 t1 pid
+        for _ in 1 2 3 4 5; do
+          t0=$(date +%s%N)
+          java "$@" $JAVA_OPTS -jar /app/connect-test-emulator.jar > /tmp/startup.log 2>&1 &
+          pid=$!
+          until { exec 3<>/dev/tcp/127.0.0.1/$HTTP_PORT; } 2>/dev/null && printf "GET /test-cases-summary/%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" "$INSTANCE_ID" >&3 && head -c 12 <&3 | grep -q " 200"; do
+            exec 3<&- 2>/dev/null; sleep 0.005
+          done
+          t1=$(date +%s%N)
+          exec 3<&-
+          all+=($(( (t1 - t0) / 1000000 )))
+          kill $pid; wait $pid
+        done
+        echo "${all[*]} (median $(printf "%s\n" "${all[@]}" | sort -n | sed -n 3p))"
+      }
+      echo "in the image, with its AppCDS archive, ms: $(times -XX:SharedArchiveFile=/app/emulator.jsa -Xshare:auto)"
+      echo "in the image, without (-Xshare:auto, the JDK'"'"'s own archive only), ms: $(times)"'
+}
+
 startup_times() {
   local times=()
   for _ in 1 2 3 4 5; do
@@ -268,6 +296,7 @@ for part in $PARTS; do
     memory) memory ;;
     timers) timers ;;
     startup) startup ;;
+    startup-image) startup_image ;;
     wiremock) wiremock ;;
     aws) aws_profile ;;
     *) echo "unknown part $part"; exit 2 ;;

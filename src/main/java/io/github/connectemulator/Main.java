@@ -5,10 +5,12 @@ import io.github.connectemulator.config.ConfigException;
 import io.github.connectemulator.config.ConfigLoader;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
+import io.github.connectemulator.service.ClassPreloader;
 import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.LogSetup;
 import io.github.connectemulator.service.PortFile;
 import io.github.connectemulator.service.ServiceMetrics;
+import io.github.connectemulator.service.StartupDefaults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +27,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    ClassPreloader.start();
+    StartupDefaults.apply();
     EmulatorConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), configFileArgument(args));

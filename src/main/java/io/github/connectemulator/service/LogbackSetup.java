@@ -3,10 +3,10 @@ package io.github.connectemulator.service;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.ILoggerFactory;
 
 /**
@@ -17,9 +17,6 @@ import org.slf4j.ILoggerFactory;
  * logging of an application or a test that embeds the emulator.
  */
 final class LogbackSetup {
-
-  /** %X: the request's ids (requestId, xRequestId, traceId) when a line is about a request. */
-  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{36} - %msg %X%n";
 
   private LogbackSetup() {}
 
@@ -55,10 +52,14 @@ final class LogbackSetup {
       json.start();
       return json;
     }
-    var pattern = new PatternLayoutEncoder();
-    pattern.setContext(context);
-    pattern.setPattern(PATTERN);
-    pattern.start();
-    return pattern;
+    // The request's ids (requestId, xRequestId, traceId) end a line that is about a request.
+    var layout = new TextLayout();
+    layout.setContext(context);
+    layout.start();
+    var text = new LayoutWrappingEncoder<ILoggingEvent>();
+    text.setContext(context);
+    text.setLayout(layout);
+    text.start();
+    return text;
   }
 }

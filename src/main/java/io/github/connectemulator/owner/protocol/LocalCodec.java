@@ -51,15 +51,21 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           AdminCommand.ReadLoad.class,
           AdminCommand.OwnerLoad.class);
 
-  private static final ObjectMapper WIRE = JsonMapper.builder()
-      .activateDefaultTyping(
-          BasicPolymorphicTypeValidator.builder()
-              .allowIfSubType("io.github.connectemulator.")
-              .allowIfSubType("java.util.")
-              .build(),
-          ObjectMapper.DefaultTyping.NON_FINAL)
-      .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-      .build();
+  /**
+   * The wire form's mapper, made on first use: only a clustered event bus and a journal need it, and building it
+   * loads some 400 Jackson classes that a single node without data.dir would load for nothing at start-up.
+   */
+  private static final class Wire {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .activateDefaultTyping(
+            BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("io.github.connectemulator.")
+                .allowIfSubType("java.util.")
+                .build(),
+            ObjectMapper.DefaultTyping.NON_FINAL)
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .build();
+  }
 
   private final String name;
   private final Class<T> type;
@@ -72,7 +78,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
   /** A message in the wire form's JSON (without the length), e.g. for a journal. */
   public static byte[] toJson(Object message) {
     try {
-      return WIRE.writeValueAsBytes(message);
+      return Wire.MAPPER.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write " + message, e);
     }
@@ -80,7 +86,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
 
   /** The message a {@link #toJson} wrote. */
   public static <M> M fromJson(byte[] json, Class<M> type) throws java.io.IOException {
-    return WIRE.readValue(json, type);
+    return Wire.MAPPER.readValue(json, type);
   }
 
   /** The codec of one message type, as registered; for tests of the wire form. */
@@ -112,8 +118,8 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
   public void encodeToWire(Buffer buffer, T message) {
     try {
       byte[] json = message instanceof AwsFailure failure
-          ? WIRE.writeValueAsBytes(new WireFailure(failure.type(), failure.getMessage(), failure.problems()))
-          : WIRE.writeValueAsBytes(message);
+          ? Wire.MAPPER.writeValueAsBytes(new WireFailure(failure.type(), failure.getMessage(), failure.problems()))
+          : Wire.MAPPER.writeValueAsBytes(message);
       buffer.appendInt(json.length).appendBytes(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(name + ": cannot write " + message, e);
@@ -126,10 +132,10 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     byte[] json = buffer.getBytes(pos + 4, pos + 4 + length);
     try {
       if (type == AwsFailure.class) {
-        WireFailure failure = WIRE.readValue(json, WireFailure.class);
+        WireFailure failure = Wire.MAPPER.readValue(json, WireFailure.class);
         return type.cast(new AwsFailure(failure.type(), failure.message(), failure.problems()));
       }
-      return WIRE.readValue(json, type);
+      return Wire.MAPPER.readValue(json, type);
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException(name + ": cannot read a message", e);
     }
