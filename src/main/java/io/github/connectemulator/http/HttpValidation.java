@@ -5,7 +5,6 @@ import io.github.connectemulator.http.ReusedValidators.SingleValue;
 import io.github.connectemulator.operations.MemberRule;
 import io.github.connectemulator.operations.OperationSpec;
 import io.github.connectemulator.operations.SchemaCheck;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.validation.BadRequestException;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The vertx-web-validation handler of an operation, built once from its members' rules in the catalog. It runs the
@@ -79,28 +79,13 @@ final class HttpValidation implements ValidationHandler {
         }
       }
       if (path.length > 0) {
-        Map<String, RequestParameter> values = new HashMap<>(4);
-        for (SingleValue member : path) {
-          put(values, member.name(), member.check(ctx.pathParam(member.name())));
-        }
-        parameters.setPathParameters(values);
+        parameters.setPathParameters(checked(path, ctx::pathParam));
       }
       if (query.length > 0) {
-        MultiMap given = ctx.queryParams();
-        Map<String, RequestParameter> values = new HashMap<>(4);
-        for (SingleValue member : query) {
-          put(values, member.name(), member.check(given.get(member.name())));
-        }
-        parameters.setQueryParameters(values);
+        parameters.setQueryParameters(checked(query, ctx.queryParams()::get));
       }
       if (header.length > 0) {
-        MultiMap given = ctx.request().headers();
-        Map<String, RequestParameter> values = new HashMap<>(4);
-        for (SingleValue member : header) {
-          // Keyed lower-case, as the stock handler keys header parameters.
-          put(values, member.name().toLowerCase(), member.check(given.get(member.name())));
-        }
-        parameters.setHeaderParameters(values);
+        parameters.setHeaderParameters(checked(header, ctx.request().headers()::get));
       }
       String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
       if (body != null && contentType != null) {
@@ -118,9 +103,16 @@ final class HttpValidation implements ValidationHandler {
     ctx.next();
   }
 
-  /** As the stock handler has a parameter: absent members are present with a null value. */
-  private static void put(Map<String, RequestParameter> values, String name, RequestParameter value) {
-    values.put(name, value);
+  /**
+   * Each member's checked value by its key, from its first value in the request; absent optional members are present
+   * with a null value, as the stock handler has them.
+   */
+  private static Map<String, RequestParameter> checked(SingleValue[] members, Function<String, String> given) {
+    Map<String, RequestParameter> values = new HashMap<>(4);
+    for (SingleValue member : members) {
+      values.put(member.key(), member.check(given.apply(member.name())));
+    }
+    return values;
   }
 
   /**
