@@ -13,26 +13,39 @@ import java.util.Map;
  */
 public final class Execution {
 
-  private final String id;
-  private final String instanceId;
-  private final String testCaseId;
-  private final TestCaseVersion version;
-  private final Map<String, String> tags;
-  private final String clientToken;
-  private final TransitionMode mode;
-  private final long observationMillis;
-  private final int failingObservation;
-  private final boolean timesOut;
-  private final long startTime;
-  private final long[] recordTimes;
-  private ExecutionStatus status = ExecutionStatus.INITIATED;
-  private long endTime = -1;
-  private long runStartedAt = -1;
+  // The id and the ClientToken are kept as a UUID's two halves when they are canonical UUIDs (every id the emulator
+  // issues, and the tokens SDKs generate), as text otherwise: a live run is then one object and one array, which
+  // matters because the owner keeps its run objects for reuse (see ExecutionRunner) and the collector copies
+  // whatever hangs off them.
+  private long idHigh;
+  private long idLow;
+  private String idText;
+  private String instanceId;
+  private String testCaseId;
+  private TestCaseVersion version;
+  private Map<String, String> tags;
+  private boolean hasToken;
+  private long tokenHigh;
+  private long tokenLow;
+  private String tokenText;
+  private TransitionMode mode;
+  private long observationMillis;
+  private int failingObservation;
+  private boolean timesOut;
+  private long startTime;
+  private int observations;
+  private long[] recordTimes = new long[0];
+  private ExecutionStatus status;
+  private long endTime;
+  private long runStartedAt;
   private int reached;
   private boolean lastRecordFailed;
   private boolean holdsSlot;
   private int pollsSinceStep;
   private long nextStepAt;
+
+  /** A run object not yet given a run: {@link #reset} gives it one. */
+  public Execution() {}
 
   public Execution(
       String id,
@@ -46,18 +59,57 @@ public final class Execution {
       int failingObservation,
       boolean timesOut,
       long startTime) {
-    this.id = id;
+    reset(id, instanceId, testCaseId, version, tags, clientToken, mode, observationMillis, failingObservation,
+        timesOut, startTime);
+  }
+
+  /**
+   * Makes this object a new INITIATED run, forgetting the run it held before, if any; its record array is kept when
+   * it is large enough.
+   */
+  public Execution reset(
+      String id,
+      String instanceId,
+      String testCaseId,
+      TestCaseVersion version,
+      Map<String, String> tags,
+      String clientToken,
+      TransitionMode mode,
+      long observationMillis,
+      int failingObservation,
+      boolean timesOut,
+      long startTime) {
+    boolean canonicalId = CanonicalUuid.isCanonical(id);
+    this.idHigh = canonicalId ? CanonicalUuid.high(id) : 0;
+    this.idLow = canonicalId ? CanonicalUuid.low(id) : 0;
+    this.idText = canonicalId ? null : id;
     this.instanceId = instanceId;
     this.testCaseId = testCaseId;
     this.version = version;
     this.tags = tags;
-    this.clientToken = clientToken;
+    boolean canonicalToken = clientToken != null && CanonicalUuid.isCanonical(clientToken);
+    this.hasToken = clientToken != null;
+    this.tokenHigh = canonicalToken ? CanonicalUuid.high(clientToken) : 0;
+    this.tokenLow = canonicalToken ? CanonicalUuid.low(clientToken) : 0;
+    this.tokenText = canonicalToken ? null : clientToken;
     this.mode = mode;
     this.observationMillis = observationMillis;
     this.failingObservation = failingObservation;
     this.timesOut = timesOut;
     this.startTime = startTime;
-    this.recordTimes = new long[version.document().observations().size()];
+    this.observations = version.document().observations().size();
+    if (recordTimes.length < observations) {
+      recordTimes = new long[observations];
+    }
+    this.status = ExecutionStatus.INITIATED;
+    this.endTime = -1;
+    this.runStartedAt = -1;
+    this.reached = 0;
+    this.lastRecordFailed = false;
+    this.holdsSlot = false;
+    this.pollsSinceStep = 0;
+    this.nextStepAt = 0;
+    return this;
   }
 
   /** INITIATED to IN_PROGRESS: the run gets its slot and reaches its first observation. */
@@ -78,7 +130,7 @@ public final class Execution {
     if (reached - 1 == failingObservation) {
       lastRecordFailed = true;
       end(ExecutionStatus.FAILED, now);
-    } else if (reached == recordTimes.length) {
+    } else if (reached == observations) {
       end(ExecutionStatus.PASSED, now);
     } else {
       openNextRecord(now);
@@ -110,7 +162,7 @@ public final class Execution {
   public void restoreFinished(ExecutionStatus terminal, long endTime, long runStartedAt, long[] recordTimes,
       boolean lastRecordFailed) {
     requireStatus(ExecutionStatus.INITIATED);
-    if (!terminal.isTerminal() || recordTimes.length > this.recordTimes.length) {
+    if (!terminal.isTerminal() || recordTimes.length > observations) {
       throw new IllegalArgumentException("not a finished run of this version: " + terminal);
     }
     System.arraycopy(recordTimes, 0, this.recordTimes, 0, recordTimes.length);
@@ -127,7 +179,7 @@ public final class Execution {
 
   private void requireStatus(ExecutionStatus expected) {
     if (status != expected) {
-      throw new IllegalStateException("execution " + id + " is " + status + ", expected " + expected);
+      throw new IllegalStateException("execution " + id() + " is " + status + ", expected " + expected);
     }
   }
 
@@ -173,7 +225,7 @@ public final class Execution {
   }
 
   public int totalObservations() {
-    return recordTimes.length;
+    return observations;
   }
 
   public List<Observation> observations() {
@@ -181,7 +233,26 @@ public final class Execution {
   }
 
   public String id() {
-    return id;
+    return idText != null ? idText : CanonicalUuid.format(idHigh, idLow);
+  }
+
+  /** True when the id is a canonical UUID, held as {@link #idHigh()} and {@link #idLow()}. */
+  public boolean hasCanonicalId() {
+    return idText == null;
+  }
+
+  public long idHigh() {
+    return idHigh;
+  }
+
+  public long idLow() {
+    return idLow;
+  }
+
+  /** Whether this is the run with this id, without making the id's text. */
+  public boolean hasId(String id) {
+    return idText != null ? idText.equals(id)
+        : CanonicalUuid.isCanonical(id) && CanonicalUuid.high(id) == idHigh && CanonicalUuid.low(id) == idLow;
   }
 
   public String instanceId() {
@@ -216,7 +287,7 @@ public final class Execution {
 
   /** True while its open observation is the last one. */
   public boolean atLastObservation() {
-    return status == ExecutionStatus.IN_PROGRESS && reached == recordTimes.length;
+    return status == ExecutionStatus.IN_PROGRESS && reached == observations;
   }
 
   /** Whether it holds one of its instance's running slots (quota.maxRunningPerInstance). */
@@ -244,7 +315,34 @@ public final class Execution {
 
   /** The ClientToken it was started with, or null. */
   public String clientToken() {
-    return clientToken;
+    return !hasToken ? null : tokenText != null ? tokenText : CanonicalUuid.format(tokenHigh, tokenLow);
+  }
+
+  public boolean hasClientToken() {
+    return hasToken;
+  }
+
+  /** True when it has a ClientToken that is a canonical UUID, held as {@link #tokenHigh()} and {@link #tokenLow()}. */
+  public boolean hasCanonicalToken() {
+    return hasToken && tokenText == null;
+  }
+
+  public long tokenHigh() {
+    return tokenHigh;
+  }
+
+  public long tokenLow() {
+    return tokenLow;
+  }
+
+  /** Whether it was started with this ClientToken, without making the token's text. */
+  public boolean startedWithToken(String clientToken) {
+    if (!hasToken || clientToken == null) {
+      return false;
+    }
+    return tokenText != null ? tokenText.equals(clientToken)
+        : CanonicalUuid.isCanonical(clientToken) && CanonicalUuid.high(clientToken) == tokenHigh
+            && CanonicalUuid.low(clientToken) == tokenLow;
   }
 
   public ExecutionStatus status() {

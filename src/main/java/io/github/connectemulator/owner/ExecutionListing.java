@@ -3,7 +3,7 @@ package io.github.connectemulator.owner;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.operations.AwsFailure;
-import io.github.connectemulator.owner.compact.CanonicalUuid;
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.owner.protocol.ExecutionView;
 import io.github.connectemulator.owner.protocol.ListExecutions;
 import io.github.connectemulator.owner.protocol.Page;
@@ -27,9 +27,11 @@ final class ExecutionListing {
   /** Listing order: newest StartTime first, then by id. */
   private static final Comparator<Listed> NEWEST_FIRST = ExecutionListing::compare;
 
+  private final LiveRuns live;
   private final FinishedRuns finished;
 
-  ExecutionListing(FinishedRuns finished) {
+  ExecutionListing(LiveRuns live, FinishedRuns finished) {
+    this.live = live;
     this.finished = finished;
   }
 
@@ -40,7 +42,7 @@ final class ExecutionListing {
     var best = new PriorityQueue<Listed>(max + 2, NEWEST_FIRST.reversed());
     ExecutionStatus status = command.status();
     if (status == null || !status.isTerminal()) {
-      for (Execution run : instance.live.values()) {
+      for (Execution run : live.of(instance)) {
         if (matches(command, run)) {
           Listed listed = Listed.of(run);
           if (after == null || compare(listed, after) > 0) {

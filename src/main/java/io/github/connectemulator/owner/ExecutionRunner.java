@@ -43,7 +43,7 @@ final class ExecutionRunner {
   private final ExecutionListing listing;
   private final RunListener listener;
   /** Runs started and not yet final, on this owner; bounded by {@code maxLive} (0: no bound). */
-  private int live;
+  private final LiveRuns live = new LiveRuns();
   private final int maxLive;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
@@ -58,7 +58,7 @@ final class ExecutionRunner {
     this.ids = ids;
     this.retention = new FinishedRetention(config.maxFinishedPerOwner(), config.finishedTtlMillis());
     this.finishedRuns = retention.runs();
-    this.listing = new ExecutionListing(finishedRuns);
+    this.listing = new ExecutionListing(live, finishedRuns);
   }
 
   /**
@@ -77,21 +77,10 @@ final class ExecutionRunner {
     long now = clock.millis();
     RunPlan plan = RunPlan.of(testCase.tags(), testCase.published().document().observations(), controls.current(),
         testCase.id(), testCase.nextRunNumber());
-    var execution =
-        new Execution(
-            ids.next(instance.id, "execution", instance.executionsStarted++),
-            instance.id,
-            testCase.id(),
-            testCase.published(),
-            testCase.tags(),
-            command.clientToken(),
-            plan.mode(),
-            plan.observationMillis(),
-            plan.failingObservation(),
-            plan.timesOut(),
-            now);
-    instance.addLive(execution);
-    live++;
+    String id = ids.next(instance.id, "execution", instance.executionsStarted++);
+    Execution execution = live.add(run -> run.reset(id, instance.id, testCase.id(), testCase.published(),
+        testCase.tags(), command.clientToken(), plan.mode(), plan.observationMillis(), plan.failingObservation(),
+        plan.timesOut(), now));
     listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
     var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
@@ -119,9 +108,9 @@ final class ExecutionRunner {
     if (command.clientToken() == null || instance == null) {
       return null;
     }
-    Execution live = instance.liveStartedWith(command.testCaseId(), command.clientToken());
-    if (live != null) {
-      return new ExecutionStarted(live.id(), live.testCaseId(), live.status());
+    Execution running = live.startedWith(instance, command.testCaseId(), command.clientToken());
+    if (running != null) {
+      return new ExecutionStarted(running.id(), running.testCaseId(), running.status());
     }
     int slot = finishedRuns.findByToken(instance, command.testCaseId(), command.clientToken());
     return slot < 0 ? null
@@ -144,7 +133,7 @@ final class ExecutionRunner {
           "Too many queued test case executions: the instance already has " + maxQueued
               + " (quota.maxQueuedPerInstance)");
     }
-    if (maxLive > 0 && live >= maxLive) {
+    if (maxLive > 0 && live.size() >= maxLive) {
       // Not a quota of AWS's: the emulator's own bound on memory, answered as AWS answers load it will not take.
       throw new AwsFailure(AwsErrorType.THROTTLING, "The emulator is at capacity: " + maxLive
           + " executions not yet finished on this owner (owners.maxLiveExecutions); retry with backoff");
@@ -180,10 +169,13 @@ final class ExecutionRunner {
   void stopRunsOf(String instanceId, TestCase testCase) {
     InstanceState instance = instances.get(instanceId);
     long now = clock.millis();
-    List<Execution> running = instance.live.values().stream()
-        .filter(e -> e.testCaseId().equals(testCase.id()) && !e.status().isTerminal())
-        .toList();
-    running.forEach(execution -> end(execution, ExecutionStatus.STOPPED, now));
+    for (Execution execution : live.of(instance)) {
+      // Checked as it comes: ending one run can let a waiting immediate run take its slot and finish at once (its
+      // object then keeps its final status until a later Start reuses it).
+      if (execution.testCaseId().equals(testCase.id()) && !execution.status().isTerminal()) {
+        end(execution, ExecutionStatus.STOPPED, now);
+      }
+    }
   }
 
   /** A poll of a manual run counts towards its next step (timing.manualPollsPerStep). */
@@ -288,8 +280,8 @@ final class ExecutionRunner {
       if (instanceId != null && !instance.id.equals(instanceId)) {
         continue;
       }
-      for (Execution execution : instance.live.values()) {
-        if ((executionId == null || execution.id().equals(executionId))
+      for (Execution execution : live.of(instance)) {
+        if ((executionId == null || execution.hasId(executionId))
             && execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
             && !execution.status().isTerminal()) {
           runs.add(execution);
@@ -302,6 +294,11 @@ final class ExecutionRunner {
       }
     }
     return runs.size();
+  }
+
+  /** The instance's runs not yet final. */
+  List<Execution> liveRunsOf(InstanceState instance) {
+    return live.of(instance);
   }
 
   TimerLag lag() {
@@ -420,11 +417,10 @@ final class ExecutionRunner {
       instance.running--;
       grantSlots(instance, now);
     }
-    live--;
     listener.finished(execution);
-    // From here on the run lives in the compact store only; the Execution object is left to the collector.
-    instance.removeLive(execution);
+    // From here on the run lives in the compact store only; its object serves a later run.
     retention.add(instance, execution);
+    live.remove(execution);
   }
 
   /**
@@ -438,12 +434,12 @@ final class ExecutionRunner {
   }
 
   /** The run if it is not final yet, null if it is not found among those; 404 if it is there under another test case. */
-  private static Execution live(InstanceState instance, String testCaseId, String executionId) {
-    Execution live = instance == null ? null : instance.live.get(executionId);
-    if (live != null && !live.testCaseId().equals(testCaseId)) {
+  private Execution live(InstanceState instance, String testCaseId, String executionId) {
+    Execution running = instance == null ? null : live.find(instance, executionId);
+    if (running != null && !running.testCaseId().equals(testCaseId)) {
       throw notFound(testCaseId, executionId);
     }
-    return live;
+    return running;
   }
 
   /** The finished run's slot, or ResourceNotFoundException. */

@@ -5,7 +5,7 @@ import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
 import io.github.connectemulator.owner.compact.ByteArena;
-import io.github.connectemulator.owner.compact.CanonicalUuid;
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.owner.compact.SlotIndex;
 import java.util.Map;
 
@@ -94,10 +94,11 @@ final class FinishedRuns {
    * as retention would have them go.
    */
   void add(InstanceState instance, Execution run) {
-    String id = run.id();
-    boolean idAsText = !CanonicalUuid.isCanonical(id);
-    String token = run.clientToken();
-    int tokenKind = token == null ? NO_TOKEN : CanonicalUuid.isCanonical(token) ? UUID_TOKEN : TEXT_TOKEN;
+    // Texts only for ids and tokens that are not canonical UUIDs: the run holds the others as two longs.
+    boolean idAsText = !run.hasCanonicalId();
+    String id = idAsText ? run.id() : null;
+    int tokenKind = !run.hasClientToken() ? NO_TOKEN : run.hasCanonicalToken() ? UUID_TOKEN : TEXT_TOKEN;
+    String token = tokenKind == TEXT_TOKEN ? run.clientToken() : null;
     // At most: the id and token as written below, then up to 10 bytes for each number (plan, observationMillis,
     // when it went IN_PROGRESS and each record time).
     long detailBytes = (idAsText ? ByteArena.maxStringBytes(id.length()) : 0)
@@ -115,8 +116,8 @@ final class FinishedRuns {
     int runFlags = finalIndex(status) | (run.observationsFailed() > 0 ? LAST_RECORD_FAILED : 0)
         | (idAsText ? ID_AS_TEXT : 0) | tokenKind << TOKEN_SHIFT;
     flags[slot] = (byte) runFlags;
-    idHigh[slot] = idAsText ? 0 : CanonicalUuid.high(id);
-    idLow[slot] = idAsText ? 0 : CanonicalUuid.low(id);
+    idHigh[slot] = run.idHigh();
+    idLow[slot] = run.idLow();
     template[slot] = templates.hold(instance, run);
     startTime[slot] = run.startTime();
     endTime[slot] = run.endTime();
@@ -299,8 +300,8 @@ final class FinishedRuns {
     }
     switch (tokenKind) {
       case UUID_TOKEN -> {
-        details.writeLong(CanonicalUuid.high(run.clientToken()));
-        details.writeLong(CanonicalUuid.low(run.clientToken()));
+        details.writeLong(run.tokenHigh());
+        details.writeLong(run.tokenLow());
       }
       case TEXT_TOKEN -> details.writeString(run.clientToken());
       default -> {

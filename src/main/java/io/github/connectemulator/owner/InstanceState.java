@@ -25,13 +25,6 @@ final class InstanceState {
   final ArrayDeque<Execution> waiting = new ArrayDeque<>();
   /** Every name carried by any version of any test case, to the test case that carries it. */
   final Map<String, TestCase> testCasesByName = new HashMap<>();
-  /** Runs not yet final, by id; finished ones are in the owner's {@link FinishedRuns}. */
-  final Map<String, Execution> live = new HashMap<>();
-  /**
-   * Start's idempotency for runs not yet final: test case id, then ClientToken, to the run it started. Tokens are
-   * scoped to the test case: the same token on another test case is another request.
-   */
-  private final Map<String, Map<String, Execution>> liveByToken = new HashMap<>();
   /** The sequence number of its newest run in the owner's {@link FinishedRuns}, or -1: its finished runs' chain. */
   long newestFinished = -1;
   /** Its finished runs still retained, by {@link ExecutionStatus#ordinal()}. */
@@ -39,30 +32,5 @@ final class InstanceState {
 
   InstanceState(String id) {
     this.id = id;
-  }
-
-  /** The run not yet final started on this test case with this token, or null. */
-  Execution liveStartedWith(String testCaseId, String clientToken) {
-    Map<String, Execution> tokens = liveByToken.get(testCaseId);
-    return tokens == null ? null : tokens.get(clientToken);
-  }
-
-  void addLive(Execution execution) {
-    live.put(execution.id(), execution);
-    if (execution.clientToken() != null) {
-      liveByToken
-          .computeIfAbsent(execution.testCaseId(), testCase -> new HashMap<>())
-          .put(execution.clientToken(), execution);
-    }
-  }
-
-  /** Forgets a run that became final, and its token: both are in the owner's {@link FinishedRuns} from now on. */
-  void removeLive(Execution execution) {
-    live.remove(execution.id());
-    Map<String, Execution> tokens =
-        execution.clientToken() == null ? null : liveByToken.get(execution.testCaseId());
-    if (tokens != null && tokens.remove(execution.clientToken(), execution) && tokens.isEmpty()) {
-      liveByToken.remove(execution.testCaseId());
-    }
   }
 }

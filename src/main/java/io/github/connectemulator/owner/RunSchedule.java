@@ -16,10 +16,20 @@ import java.util.TreeMap;
 final class RunSchedule {
 
   private final TreeMap<Long, ArrayDeque<Execution>> byDueTime = new TreeMap<>();
+  /**
+   * Emptied buckets, for reuse: a bucket lives as long as its runs wait (seconds), so a new one per millisecond
+   * would be copied by young collections like the runs themselves (see LiveRuns).
+   */
+  private final ArrayDeque<ArrayDeque<Execution>> spareBuckets = new ArrayDeque<>();
 
   void at(long time, Execution execution) {
     execution.scheduleNextStep(time);
-    byDueTime.computeIfAbsent(time, due -> new ArrayDeque<>()).add(execution);
+    ArrayDeque<Execution> bucket = byDueTime.get(time);
+    if (bucket == null) {
+      bucket = spareBuckets.isEmpty() ? new ArrayDeque<>() : spareBuckets.pop();
+      byDueTime.put(time, bucket);
+    }
+    bucket.add(execution);
   }
 
   /** Drops a run that ended outside the schedule (a stop), so it is never stepped again. */
@@ -27,6 +37,7 @@ final class RunSchedule {
     ArrayDeque<Execution> bucket = byDueTime.get(execution.nextStepAt());
     if (bucket != null && bucket.remove(execution) && bucket.isEmpty()) {
       byDueTime.remove(execution.nextStepAt());
+      spareBuckets.push(bucket);
     }
   }
 
@@ -40,6 +51,7 @@ final class RunSchedule {
     Execution execution = bucket.poll();
     if (bucket.isEmpty()) {
       byDueTime.remove(earliest.getKey());
+      spareBuckets.push(bucket);
     }
     return execution;
   }

@@ -1,4 +1,4 @@
-package io.github.connectemulator.owner.compact;
+package io.github.connectemulator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.connectemulator.owner.compact;
+package io.github.connectemulator.model;
 
 import java.util.UUID;
 

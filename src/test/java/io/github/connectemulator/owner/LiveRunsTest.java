@@ -1,0 +1,120 @@
+package io.github.connectemulator.owner;
+
+import static io.github.connectemulator.owner.ExecutionOwnerTest.T0;
+import static io.github.connectemulator.owner.FinishedRunsTest.TAGS;
+import static io.github.connectemulator.owner.FinishedRunsTest.VERSION;
+import static io.github.connectemulator.owner.FinishedRunsTest.uuid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.connectemulator.model.Execution;
+import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.model.RecordStatus;
+import io.github.connectemulator.model.TransitionMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The live runs: lookups by id and by token, scoped to instance and test case, and the reuse of run objects. */
+class LiveRunsTest {
+
+  final LiveRuns live = new LiveRuns();
+  final InstanceState instance = new InstanceState("11111111-2222-3333-4444-555555555555");
+  final InstanceState otherInstance = new InstanceState("99999999-2222-3333-4444-555555555555");
+
+  Execution start(InstanceState owner, String id, String testCaseId, String token) {
+    return live.add(run -> run.reset(id, owner.id, testCaseId, VERSION, TAGS, token, TransitionMode.TIMED, 100, -1,
+        false, T0));
+  }
+
+  @Test
+  void runsAreFoundByIdAndTokenInTheirOwnInstanceAndTestCaseOnly() {
+    Execution canonical = start(instance, uuid(1), "tc", uuid(101));
+    Execution textId = start(instance, "exec-2", "tc", "text token");
+    Execution upperCase = start(instance, uuid(3).toUpperCase(), "tc", uuid(103).toUpperCase());
+    Execution noToken = start(otherInstance, uuid(4), "tc", null);
+
+    assertThat(live.find(instance, uuid(1))).isSameAs(canonical);
+    assertThat(live.find(instance, "exec-2")).isSameAs(textId);
+    assertThat(live.find(instance, uuid(3).toUpperCase())).isSameAs(upperCase);
+    assertThat(live.find(instance, uuid(3))).as("another id: only the exact text is the id").isNull();
+    assertThat(live.find(instance, uuid(4))).as("another instance's run").isNull();
+    assertThat(live.find(otherInstance, uuid(4))).isSameAs(noToken);
+
+    assertThat(live.startedWith(instance, "tc", uuid(101))).isSameAs(canonical);
+    assertThat(live.startedWith(instance, "tc", "text token")).isSameAs(textId);
+    assertThat(live.startedWith(instance, "tc", uuid(103).toUpperCase())).isSameAs(upperCase);
+    assertThat(live.startedWith(instance, "tc", uuid(103))).isNull();
+    assertThat(live.startedWith(instance, "other", uuid(101))).as("tokens are scoped to the test case").isNull();
+    assertThat(live.startedWith(otherInstance, "tc", uuid(101))).isNull();
+
+    assertThat(canonical.id()).isEqualTo(uuid(1));
+    assertThat(canonical.clientToken()).isEqualTo(uuid(101));
+    assertThat(upperCase.id()).isEqualTo(uuid(3).toUpperCase());
+    assertThat(noToken.clientToken()).isNull();
+    assertThat(live.of(instance)).containsExactlyInAnyOrder(canonical, textId, upperCase);
+    assertThat(live.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aFinishedRunsObjectServesTheNextRunAsNewAndIsNoLongerFound() {
+    Execution first = start(instance, uuid(1), "tc", uuid(101));
+    first.begin(T0 + 10);
+    first.completeObservation(T0 + 20);
+    first.end(ExecutionStatus.STOPPED, T0 + 30);
+    live.remove(first);
+
+    assertThat(live.find(instance, uuid(1))).isNull();
+    assertThat(live.startedWith(instance, "tc", uuid(101))).isNull();
+    Execution second = start(instance, "exec-2", "tc", null);
+    assertThat(second).as("the object is reused").isSameAs(first);
+    assertThat(second.status()).isEqualTo(ExecutionStatus.INITIATED);
+    assertThat(second.recordsReached()).isZero();
+    assertThat(second.endTime()).isEqualTo(-1);
+    assertThat(second.runStartedAt()).isEqualTo(-1);
+    assertThat(second.clientToken()).isNull();
+    assertThat(second.id()).isEqualTo("exec-2");
+    second.begin(T0 + 40);
+    assertThat(second.recordStatus(0)).isEqualTo(RecordStatus.IN_PROGRESS);
+    assertThat(second.observationsFailed()).isZero();
+    assertThat(live.pooled()).isEqualTo(1);
+    assertThatThrownBy(() -> live.remove(first.reset(uuid(9), instance.id, "tc", VERSION, TAGS, null,
+        TransitionMode.TIMED, 100, -1, false, T0))).as("a run that is not live under its id")
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Random adds and removes against a plain map: the same runs are found, and the pool never outgrows the peak. */
+  @Test
+  void agreesWithAMapThroughManyAddsAndRemoves() {
+    Random random = new Random(7);
+    Map<String, Execution> expected = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    int peak = 0;
+    for (int step = 0; step < 20_000; step++) {
+      if (!ids.isEmpty() && random.nextInt(3) == 0) {
+        String id = ids.remove(random.nextInt(ids.size()));
+        Execution run = expected.remove(id);
+        run.end(ExecutionStatus.STOPPED, T0 + step);
+        live.remove(run);
+      } else {
+        String id = random.nextBoolean() ? uuid(step) : "exec-" + step;
+        String token = random.nextInt(4) == 0 ? null : random.nextBoolean() ? uuid(1_000_000 + step) : "t" + step;
+        expected.put(id, start(instance, id, "tc", token));
+        ids.add(id);
+      }
+      peak = Math.max(peak, ids.size());
+    }
+    for (String id : ids) {
+      Execution run = expected.get(id);
+      assertThat(live.find(instance, id)).isSameAs(run);
+      if (run.clientToken() != null) {
+        assertThat(live.startedWith(instance, "tc", run.clientToken())).isSameAs(run);
+      }
+    }
+    assertThat(live.size()).isEqualTo(ids.size());
+    assertThat(live.pooled()).isEqualTo(peak);
+  }
+}
