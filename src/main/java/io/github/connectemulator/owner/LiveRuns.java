@@ -16,16 +16,23 @@ import java.util.function.UnaryOperator;
  * every young collection copied all runs born since the last one, and copied them again at each collection until they
  * were old — pauses of tens of milliseconds that made every scheduled step due meanwhile late. A reused object is
  * copied to the old generation once and stays there, and the indexes are {@link SlotIndex} arrays of longs, which the
- * collector does not walk. The pool keeps the size of the largest number of runs live at once (bounded by
- * {@code owners.maxLiveExecutions}).
+ * collector does not walk. The pool follows the number of runs live: beside them it keeps at most {@value #SPARE}
+ * spare objects (enough for the runs that end in a burst after a collection pause), and lets the others go as a load
+ * ends.
  */
 final class LiveRuns {
 
+  static final int SPARE = 16_384;
+
+  /** The object of each slot; null in a free slot whose object was let go. */
   private Execution[] runs = new Execution[16];
   private boolean[] inUse = new boolean[16];
-  /** Slots whose object is free, used as a stack so that the most recently used, warmest objects go first. */
-  private int[] free = new int[16];
-  private int freeCount;
+  /** Free slots that hold an object, as a stack: the most recently used, warmest objects go first. */
+  private final int[] spare = new int[SPARE];
+  private int spareCount;
+  /** Free slots whose object was let go, as a stack. */
+  private int[] empty = new int[16];
+  private int emptyCount;
   /** Slots made so far: slots from here up have no object yet. */
   private int made;
   private int size;
@@ -45,7 +52,13 @@ final class LiveRuns {
 
   /** A new run in a free object: {@code reset} gives it its run (see {@link Execution#reset}); returns the run. */
   Execution add(UnaryOperator<Execution> reset) {
-    int slot = freeCount > 0 ? free[--freeCount] : newSlot();
+    int slot;
+    if (spareCount > 0) {
+      slot = spare[--spareCount];
+    } else {
+      slot = emptyCount > 0 ? empty[--emptyCount] : newSlot();
+      runs[slot] = new Execution();
+    }
     Execution run = reset.apply(runs[slot]);
     inUse[slot] = true;
     size++;
@@ -71,7 +84,12 @@ final class LiveRuns {
     }
     inUse[slot] = false;
     size--;
-    free[freeCount++] = slot;
+    if (spareCount < SPARE) {
+      spare[spareCount++] = slot;
+    } else {
+      runs[slot] = null;
+      empty[emptyCount++] = slot;
+    }
   }
 
   /** The instance's live run with this id, or null. */
@@ -115,9 +133,9 @@ final class LiveRuns {
     return size;
   }
 
-  /** Run objects kept, live or free: for tests. */
+  /** Run objects kept, live or spare: for tests. */
   int pooled() {
-    return made;
+    return size + spareCount;
   }
 
   private int newSlot() {
@@ -125,9 +143,8 @@ final class LiveRuns {
       int capacity = runs.length * 2;
       runs = Arrays.copyOf(runs, capacity);
       inUse = Arrays.copyOf(inUse, capacity);
-      free = Arrays.copyOf(free, capacity);
+      empty = Arrays.copyOf(empty, capacity);
     }
-    runs[made] = new Execution();
     return made++;
   }
 

@@ -115,6 +115,23 @@ class LiveRunsTest {
       }
     }
     assertThat(live.size()).isEqualTo(ids.size());
-    assertThat(live.pooled()).isEqualTo(peak);
+    assertThat(live.pooled()).isBetween(ids.size(), peak);
+  }
+
+  @Test
+  void objectsBeyondTheSpareAllowanceAreLetGoAsALoadEnds() {
+    List<Execution> runs = new ArrayList<>();
+    for (int i = 0; i < LiveRuns.SPARE + 1000; i++) {
+      runs.add(start(instance, uuid(i), "tc", null));
+    }
+    for (Execution run : runs) {
+      run.end(ExecutionStatus.STOPPED, T0 + 1);
+      live.remove(run);
+    }
+    assertThat(live.size()).isZero();
+    assertThat(live.pooled()).isEqualTo(LiveRuns.SPARE);
+    Execution again = start(instance, uuid(-1), "tc", uuid(-2));
+    assertThat(live.find(instance, uuid(-1))).isSameAs(again);
+    assertThat(runs).as("a kept object is reused first").contains(again);
   }
 }
