@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of a test case's published version. Mutable and confined to the owner that started it; replies carry
- * immutable snapshots instead.
+ * One run of a test case's published version: a view of its slot in {@link RunColumns}, where its state lives.
+ * Mutable and confined to the owner that started it; replies carry immutable snapshots instead. Two views of the
+ * same slot are equal and see the same run; a view must not be kept past its run's end, since the owner gives the
+ * slot to a later run.
  *
  * <p>Records are kept compactly: observations are reached in order and a run ends at its first failure, so every
  * reached record but the last has PASSED, and the last one's status follows from the run's status. Only the
@@ -13,40 +15,19 @@ import java.util.Map;
  */
 public final class Execution {
 
-  // The id and the ClientToken are kept as a UUID's two halves when they are canonical UUIDs (every id the emulator
-  // issues, and the tokens SDKs generate), as text otherwise: a live run is then one object and one array, which
-  // matters because the owner keeps its run objects for reuse (see ExecutionRunner) and the collector copies
-  // whatever hangs off them.
-  private long idHigh;
-  private long idLow;
-  private String idText;
-  private String instanceId;
-  private String testCaseId;
-  private TestCaseVersion version;
-  private Map<String, String> tags;
-  private boolean hasToken;
-  private long tokenHigh;
-  private long tokenLow;
-  private String tokenText;
-  private TransitionMode mode;
-  private long observationMillis;
-  private int failingObservation;
-  private boolean timesOut;
-  private long startTime;
-  private int observations;
-  private long[] recordTimes = new long[0];
-  private ExecutionStatus status;
-  private long endTime;
-  private long runStartedAt;
-  private int reached;
-  private boolean lastRecordFailed;
-  private boolean holdsSlot;
-  private int pollsSinceStep;
-  private long nextStepAt;
+  private static final ExecutionStatus[] STATUSES = ExecutionStatus.values();
+  private static final TransitionMode[] MODES = TransitionMode.values();
 
-  /** A run object not yet given a run: {@link #reset} gives it one. */
-  public Execution() {}
+  private final RunColumns columns;
+  private final int slot;
 
+  /** The run in this slot of these columns. */
+  public Execution(RunColumns columns, int slot) {
+    this.columns = columns;
+    this.slot = slot;
+  }
+
+  /** A new INITIATED run in columns of its own: a finished run read back, or a test's. */
   public Execution(
       String id,
       String instanceId,
@@ -59,13 +40,14 @@ public final class Execution {
       int failingObservation,
       boolean timesOut,
       long startTime) {
+    this(new RunColumns(1), 0);
     reset(id, instanceId, testCaseId, version, tags, clientToken, mode, observationMillis, failingObservation,
         timesOut, startTime);
   }
 
   /**
-   * Makes this object a new INITIATED run, forgetting the run it held before, if any; its record array is kept when
-   * it is large enough.
+   * Makes this slot a new INITIATED run, forgetting the run it held before, if any; the slot's record array is kept
+   * when it is large enough.
    */
   public Execution reset(
       String id,
@@ -79,44 +61,47 @@ public final class Execution {
       int failingObservation,
       boolean timesOut,
       long startTime) {
+    RunColumns c = columns;
+    int s = slot;
     boolean canonicalId = CanonicalUuid.isCanonical(id);
-    this.idHigh = canonicalId ? CanonicalUuid.high(id) : 0;
-    this.idLow = canonicalId ? CanonicalUuid.low(id) : 0;
-    this.idText = canonicalId ? null : id;
-    this.instanceId = instanceId;
-    this.testCaseId = testCaseId;
-    this.version = version;
-    this.tags = tags;
+    c.idHigh[s] = canonicalId ? CanonicalUuid.high(id) : 0;
+    c.idLow[s] = canonicalId ? CanonicalUuid.low(id) : 0;
+    c.idText[s] = canonicalId ? null : id;
+    c.instanceId[s] = instanceId;
+    c.testCaseId[s] = testCaseId;
+    c.version[s] = version;
+    c.tags[s] = tags;
     boolean canonicalToken = clientToken != null && CanonicalUuid.isCanonical(clientToken);
-    this.hasToken = clientToken != null;
-    this.tokenHigh = canonicalToken ? CanonicalUuid.high(clientToken) : 0;
-    this.tokenLow = canonicalToken ? CanonicalUuid.low(clientToken) : 0;
-    this.tokenText = canonicalToken ? null : clientToken;
-    this.mode = mode;
-    this.observationMillis = observationMillis;
-    this.failingObservation = failingObservation;
-    this.timesOut = timesOut;
-    this.startTime = startTime;
-    this.observations = version.document().observations().size();
-    if (recordTimes.length < observations) {
-      recordTimes = new long[observations];
-    }
-    this.status = ExecutionStatus.INITIATED;
-    this.endTime = -1;
-    this.runStartedAt = -1;
-    this.reached = 0;
-    this.lastRecordFailed = false;
-    this.holdsSlot = false;
-    this.pollsSinceStep = 0;
-    this.nextStepAt = 0;
+    c.tokenHigh[s] = canonicalToken ? CanonicalUuid.high(clientToken) : 0;
+    c.tokenLow[s] = canonicalToken ? CanonicalUuid.low(clientToken) : 0;
+    c.tokenText[s] = canonicalToken ? null : clientToken;
+    c.flags[s] = (byte) ((clientToken != null ? RunColumns.HAS_TOKEN : 0) | (timesOut ? RunColumns.TIMES_OUT : 0));
+    c.mode[s] = (byte) mode.ordinal();
+    c.observationMillis[s] = observationMillis;
+    c.failingObservation[s] = failingObservation;
+    c.startTime[s] = startTime;
+    int observations = version.document().observations().size();
+    c.observations[s] = observations;
+    c.recordTimesFor(s, observations);
+    c.status[s] = (byte) ExecutionStatus.INITIATED.ordinal();
+    c.endTime[s] = -1;
+    c.runStartedAt[s] = -1;
+    c.reached[s] = 0;
+    c.pollsSinceStep[s] = 0;
+    c.nextStepAt[s] = 0;
     return this;
+  }
+
+  /** Its slot in its columns. */
+  public int slot() {
+    return slot;
   }
 
   /** INITIATED to IN_PROGRESS: the run gets its slot and reaches its first observation. */
   public void begin(long now) {
     requireStatus(ExecutionStatus.INITIATED);
-    status = ExecutionStatus.IN_PROGRESS;
-    runStartedAt = now;
+    setStatus(ExecutionStatus.IN_PROGRESS);
+    columns.runStartedAt[slot] = now;
     openNextRecord(now);
   }
 
@@ -126,11 +111,12 @@ public final class Execution {
    */
   public void completeObservation(long now) {
     requireStatus(ExecutionStatus.IN_PROGRESS);
-    recordTimes[reached - 1] = now;
-    if (reached - 1 == failingObservation) {
-      lastRecordFailed = true;
+    int reached = columns.reached[slot];
+    columns.recordTimes[slot][reached - 1] = now;
+    if (reached - 1 == columns.failingObservation[slot]) {
+      setFlag(RunColumns.LAST_RECORD_FAILED, true);
       end(ExecutionStatus.FAILED, now);
-    } else if (reached == observations) {
+    } else if (reached == columns.observations[slot]) {
       end(ExecutionStatus.PASSED, now);
     } else {
       openNextRecord(now);
@@ -139,17 +125,19 @@ public final class Execution {
 
   /** Ends a run that is not terminal yet; an open record ends FAILED with a failed run and STOPPED with a stop. */
   public void end(ExecutionStatus terminal, long now) {
+    ExecutionStatus status = status();
     if (!terminal.isTerminal() || status.isTerminal()) {
       throw new IllegalStateException("cannot end a " + status + " execution as " + terminal);
     }
+    int reached = columns.reached[slot];
     if (terminal == ExecutionStatus.FAILED && status == ExecutionStatus.IN_PROGRESS) {
-      lastRecordFailed = true;
-      recordTimes[reached - 1] = now;
+      setFlag(RunColumns.LAST_RECORD_FAILED, true);
+      columns.recordTimes[slot][reached - 1] = now;
     } else if (terminal == ExecutionStatus.STOPPED && reached > 0) {
-      recordTimes[reached - 1] = now;
+      columns.recordTimes[slot][reached - 1] = now;
     }
-    status = terminal;
-    endTime = now;
+    setStatus(terminal);
+    columns.endTime[slot] = now;
   }
 
   /**
@@ -162,30 +150,43 @@ public final class Execution {
   public void restoreFinished(ExecutionStatus terminal, long endTime, long runStartedAt, long[] recordTimes,
       boolean lastRecordFailed) {
     requireStatus(ExecutionStatus.INITIATED);
-    if (!terminal.isTerminal() || recordTimes.length > observations) {
+    if (!terminal.isTerminal() || recordTimes.length > columns.observations[slot]) {
       throw new IllegalArgumentException("not a finished run of this version: " + terminal);
     }
-    System.arraycopy(recordTimes, 0, this.recordTimes, 0, recordTimes.length);
-    this.reached = recordTimes.length;
-    this.status = terminal;
-    this.endTime = endTime;
-    this.runStartedAt = runStartedAt;
-    this.lastRecordFailed = lastRecordFailed;
+    System.arraycopy(recordTimes, 0, columns.recordTimes[slot], 0, recordTimes.length);
+    columns.reached[slot] = recordTimes.length;
+    setStatus(terminal);
+    columns.endTime[slot] = endTime;
+    columns.runStartedAt[slot] = runStartedAt;
+    setFlag(RunColumns.LAST_RECORD_FAILED, lastRecordFailed);
   }
 
   private void openNextRecord(long now) {
-    recordTimes[reached++] = now;
+    columns.recordTimes[slot][columns.reached[slot]++] = now;
   }
 
   private void requireStatus(ExecutionStatus expected) {
-    if (status != expected) {
-      throw new IllegalStateException("execution " + id() + " is " + status + ", expected " + expected);
+    if (status() != expected) {
+      throw new IllegalStateException("execution " + id() + " is " + status() + ", expected " + expected);
     }
+  }
+
+  private void setStatus(ExecutionStatus status) {
+    columns.status[slot] = (byte) status.ordinal();
+  }
+
+  private boolean flag(byte flag) {
+    return (columns.flags[slot] & flag) != 0;
+  }
+
+  private void setFlag(byte flag, boolean on) {
+    columns.flags[slot] = (byte) (on ? columns.flags[slot] | flag : columns.flags[slot] & ~flag);
   }
 
   /** Status of record {@code index}, which must be below {@link #recordsReached()}. */
   public RecordStatus recordStatus(int index) {
-    return index < reached - 1 ? RecordStatus.PASSED : lastRecordStatus(status, lastRecordFailed);
+    return index < recordsReached() - 1 ? RecordStatus.PASSED
+        : lastRecordStatus(status(), flag(RunColumns.LAST_RECORD_FAILED));
   }
 
   /** Status of the last record a run in this status reached; every record before it PASSED. */
@@ -209,167 +210,185 @@ public final class Execution {
 
   /** When record {@code index} finished, or when it started while it is still open; epoch milliseconds. */
   public long recordTime(int index) {
-    return recordTimes[index];
+    return columns.recordTimes[slot][index];
   }
 
   public int recordsReached() {
-    return reached;
+    return columns.reached[slot];
   }
 
   public int observationsPassed() {
-    return observationsPassed(status, reached, lastRecordFailed);
+    return observationsPassed(status(), recordsReached(), flag(RunColumns.LAST_RECORD_FAILED));
   }
 
   public int observationsFailed() {
-    return lastRecordFailed ? 1 : 0;
+    return flag(RunColumns.LAST_RECORD_FAILED) ? 1 : 0;
   }
 
   public int totalObservations() {
-    return observations;
+    return columns.observations[slot];
   }
 
   public List<Observation> observations() {
-    return version.document().observations();
+    return version().document().observations();
   }
 
   public String id() {
-    return idText != null ? idText : CanonicalUuid.format(idHigh, idLow);
+    String text = columns.idText[slot];
+    return text != null ? text : CanonicalUuid.format(columns.idHigh[slot], columns.idLow[slot]);
   }
 
   /** True when the id is a canonical UUID, held as {@link #idHigh()} and {@link #idLow()}. */
   public boolean hasCanonicalId() {
-    return idText == null;
+    return columns.idText[slot] == null;
   }
 
   public long idHigh() {
-    return idHigh;
+    return columns.idHigh[slot];
   }
 
   public long idLow() {
-    return idLow;
+    return columns.idLow[slot];
   }
 
   /** Whether this is the run with this id, without making the id's text. */
   public boolean hasId(String id) {
-    return idText != null ? idText.equals(id)
-        : CanonicalUuid.isCanonical(id) && CanonicalUuid.high(id) == idHigh && CanonicalUuid.low(id) == idLow;
+    String text = columns.idText[slot];
+    return text != null ? text.equals(id)
+        : CanonicalUuid.isCanonical(id) && CanonicalUuid.high(id) == idHigh() && CanonicalUuid.low(id) == idLow();
   }
 
   public String instanceId() {
-    return instanceId;
+    return columns.instanceId[slot];
   }
 
   public String testCaseId() {
-    return testCaseId;
+    return columns.testCaseId[slot];
   }
 
   public TestCaseVersion version() {
-    return version;
+    return columns.version[slot];
   }
 
   public Map<String, String> tags() {
-    return tags;
+    return columns.tags[slot];
   }
 
   public TransitionMode mode() {
-    return mode;
+    return MODES[columns.mode[slot]];
   }
 
   /** How long each of its observations takes when it runs on timers. */
   public long observationMillis() {
-    return observationMillis;
+    return columns.observationMillis[slot];
   }
 
   /** True when the run is planned never to match its last observation, so that it fails at the time cap. */
   public boolean timesOut() {
-    return timesOut;
+    return flag(RunColumns.TIMES_OUT);
   }
 
   /** True while its open observation is the last one. */
   public boolean atLastObservation() {
-    return status == ExecutionStatus.IN_PROGRESS && reached == observations;
+    return status() == ExecutionStatus.IN_PROGRESS && recordsReached() == totalObservations();
   }
 
   /** Whether it holds one of its instance's running slots (quota.maxRunningPerInstance). */
   public boolean holdsSlot() {
-    return holdsSlot;
+    return flag(RunColumns.HOLDS_SLOT);
   }
 
   public void holdSlot(boolean holds) {
-    holdsSlot = holds;
+    setFlag(RunColumns.HOLDS_SLOT, holds);
   }
 
   /** Counts a summary poll of a manual run; true when enough polls have come to move it one step. */
   public boolean countPoll(int pollsPerStep) {
-    if (++pollsSinceStep < pollsPerStep) {
+    if (++columns.pollsSinceStep[slot] < pollsPerStep) {
       return false;
     }
-    pollsSinceStep = 0;
+    columns.pollsSinceStep[slot] = 0;
     return true;
   }
 
   /** Index of the observation this run is planned to fail, or -1 when it is planned to pass. */
   public int failingObservation() {
-    return failingObservation;
+    return columns.failingObservation[slot];
   }
 
   /** The ClientToken it was started with, or null. */
   public String clientToken() {
-    return !hasToken ? null : tokenText != null ? tokenText : CanonicalUuid.format(tokenHigh, tokenLow);
+    if (!hasClientToken()) {
+      return null;
+    }
+    String text = columns.tokenText[slot];
+    return text != null ? text : CanonicalUuid.format(columns.tokenHigh[slot], columns.tokenLow[slot]);
   }
 
   public boolean hasClientToken() {
-    return hasToken;
+    return flag(RunColumns.HAS_TOKEN);
   }
 
   /** True when it has a ClientToken that is a canonical UUID, held as {@link #tokenHigh()} and {@link #tokenLow()}. */
   public boolean hasCanonicalToken() {
-    return hasToken && tokenText == null;
+    return hasClientToken() && columns.tokenText[slot] == null;
   }
 
   public long tokenHigh() {
-    return tokenHigh;
+    return columns.tokenHigh[slot];
   }
 
   public long tokenLow() {
-    return tokenLow;
+    return columns.tokenLow[slot];
   }
 
   /** Whether it was started with this ClientToken, without making the token's text. */
   public boolean startedWithToken(String clientToken) {
-    if (!hasToken || clientToken == null) {
+    if (!hasClientToken() || clientToken == null) {
       return false;
     }
-    return tokenText != null ? tokenText.equals(clientToken)
-        : CanonicalUuid.isCanonical(clientToken) && CanonicalUuid.high(clientToken) == tokenHigh
-            && CanonicalUuid.low(clientToken) == tokenLow;
+    String text = columns.tokenText[slot];
+    return text != null ? text.equals(clientToken)
+        : CanonicalUuid.isCanonical(clientToken) && CanonicalUuid.high(clientToken) == tokenHigh()
+            && CanonicalUuid.low(clientToken) == tokenLow();
   }
 
   public ExecutionStatus status() {
-    return status;
+    return STATUSES[columns.status[slot]];
   }
 
   /** Epoch milliseconds of the Start call. */
   public long startTime() {
-    return startTime;
+    return columns.startTime[slot];
   }
 
   /** Epoch milliseconds when it became terminal, or -1 while it is not. */
   public long endTime() {
-    return endTime;
+    return columns.endTime[slot];
   }
 
   /** Epoch milliseconds when it went IN_PROGRESS, or -1. */
   public long runStartedAt() {
-    return runStartedAt;
+    return columns.runStartedAt[slot];
   }
 
   /** When the owner's scheduler next advances this run; epoch milliseconds. */
   public long nextStepAt() {
-    return nextStepAt;
+    return columns.nextStepAt[slot];
   }
 
   public void scheduleNextStep(long at) {
-    nextStepAt = at;
+    columns.nextStepAt[slot] = at;
+  }
+
+  /** Views of the same slot of the same columns are the same run. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Execution view && view.columns == columns && view.slot == slot;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(columns) * 31 + slot;
   }
 }

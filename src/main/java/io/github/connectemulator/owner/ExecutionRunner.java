@@ -243,8 +243,9 @@ final class ExecutionRunner {
    */
   void advance() {
     long now = clock.millis();
-    Execution due;
-    while ((due = schedule.pollDue(now)) != null) {
+    int slot;
+    while ((slot = schedule.pollDue(now)) >= 0) {
+      Execution due = live.run(slot);
       // A step happens at its due time, not when the owner got to it: after the admin clock jumps, runs catch up
       // through every step they passed, each with its own time.
       long at = due.nextStepAt();
@@ -404,13 +405,16 @@ final class ExecutionRunner {
     int recordsBefore = execution.recordsReached();
     execution.end(status, now);
     listener.changed(execution, before, recordsBefore, now);
-    schedule.cancel(execution);
     instances.get(execution.instanceId()).waiting.remove(execution);
     finished(execution, now);
   }
 
-  /** A run that became terminal frees its slot for the next waiting run and enters retention. */
+  /**
+   * A run that became terminal frees its running slot for the next waiting run and enters retention. Its step still in
+   * the schedule, if any (a stop, or a manual run's time cap), goes too: its slot in LiveRuns will hold another run.
+   */
   private void finished(Execution execution, long now) {
+    schedule.cancel(execution);
     InstanceState instance = instances.get(execution.instanceId());
     if (execution.holdsSlot()) {
       execution.holdSlot(false);

@@ -2,6 +2,7 @@ package io.github.connectemulator.owner;
 
 import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
+import io.github.connectemulator.model.RunColumns;
 import io.github.connectemulator.owner.compact.SlotIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,29 +12,21 @@ import java.util.function.UnaryOperator;
 /**
  * The owner's runs not yet final, found by id and by ClientToken; finished ones are in {@link FinishedRuns}.
  *
- * <p>Run objects are reused: a run that finishes leaves its object here, and the next Start resets it. A load test
- * keeps 100 000 runs live for a minute; with a new object (and a HashMap node, an id string, a token string) per run,
- * every young collection copied all runs born since the last one, and copied them again at each collection until they
- * were old — pauses of tens of milliseconds that made every scheduled step due meanwhile late. A reused object is
- * copied to the old generation once and stays there, and the indexes are {@link SlotIndex} arrays of longs, which the
- * collector does not walk. The pool follows the number of runs live: beside them it keeps at most {@value #SPARE}
- * spare objects (enough for the runs that end in a burst after a collection pause), and lets the others go as a load
- * ends.
+ * <p>Their state is in {@link RunColumns}, and an {@link Execution} is a view of a slot, made when a run is read or
+ * stepped: a load test keeps 100 000 runs live for a minute, and as objects (with a HashMap node, an id string and a
+ * token string each) every young collection copied them until they were old — pauses that made every step due
+ * meanwhile late (see RunColumns). The indexes are {@link SlotIndex} arrays for the same reason. A slot freed by a
+ * run that finished serves the next Start; the columns keep the size of the largest number of runs live at once
+ * (bounded by {@code owners.maxLiveExecutions}), as FinishedRuns keeps its retention's.
  */
 final class LiveRuns {
 
-  static final int SPARE = 16_384;
-
-  /** The object of each slot; null in a free slot whose object was let go. */
-  private Execution[] runs = new Execution[16];
-  private boolean[] inUse = new boolean[16];
-  /** Free slots that hold an object, as a stack: the most recently used, warmest objects go first. */
-  private final int[] spare = new int[SPARE];
-  private int spareCount;
-  /** Free slots whose object was let go, as a stack. */
-  private int[] empty = new int[16];
-  private int emptyCount;
-  /** Slots made so far: slots from here up have no object yet. */
+  private final RunColumns columns = new RunColumns(1024);
+  private boolean[] inUse = new boolean[1024];
+  /** Free slots, as a stack: the most recently used, warmest slots go first. */
+  private int[] free = new int[1024];
+  private int freeCount;
+  /** Slots used so far: slots from here up were never used. */
   private int made;
   private int size;
   private final SlotIndex byId = new SlotIndex();
@@ -45,21 +38,13 @@ final class LiveRuns {
   private String probeText;
   private long probeHigh;
   private long probeLow;
-  private Execution probeRun;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
   private final SlotIndex.SlotMatcher tokenMatcher = this::tokenMatches;
-  private final SlotIndex.SlotMatcher runMatcher = slot -> runs[slot] == probeRun;
 
-  /** A new run in a free object: {@code reset} gives it its run (see {@link Execution#reset}); returns the run. */
+  /** A new run in a free slot: {@code reset} gives it its run (see {@link Execution#reset}); returns the run. */
   Execution add(UnaryOperator<Execution> reset) {
-    int slot;
-    if (spareCount > 0) {
-      slot = spare[--spareCount];
-    } else {
-      slot = emptyCount > 0 ? empty[--emptyCount] : newSlot();
-      runs[slot] = new Execution();
-    }
-    Execution run = reset.apply(runs[slot]);
+    int slot = freeCount > 0 ? free[--freeCount] : newSlot();
+    Execution run = reset.apply(new Execution(columns, slot));
     inUse[slot] = true;
     size++;
     byId.put(idHash(run), slot);
@@ -69,27 +54,27 @@ final class LiveRuns {
     return run;
   }
 
-  /** Forgets a run that became final; its object serves a later run, so nothing may hold it after this. */
+  /** The run in this slot; the slot must hold a live run. */
+  Execution run(int slot) {
+    if (!inUse[slot]) {
+      throw new IllegalStateException("no live run in slot " + slot);
+    }
+    return new Execution(columns, slot);
+  }
+
+  /** Forgets a run that became final; its slot serves a later run, so no view of it may be used after this. */
   void remove(Execution run) {
-    probeRun = run;
-    int idHash = idHash(run);
-    int slot = byId.find(idHash, runMatcher);
-    probeRun = null;
-    if (slot < 0) {
+    int slot = run.slot();
+    if (slot >= made || !inUse[slot] || !run.equals(new Execution(columns, slot))) {
       throw new IllegalStateException("not a live run: " + run.id());
     }
-    byId.remove(idHash, slot);
+    byId.remove(idHash(run), slot);
     if (run.hasClientToken()) {
       byToken.remove(tokenHash(run), slot);
     }
     inUse[slot] = false;
     size--;
-    if (spareCount < SPARE) {
-      spare[spareCount++] = slot;
-    } else {
-      runs[slot] = null;
-      empty[emptyCount++] = slot;
-    }
+    free[freeCount++] = slot;
   }
 
   /** The instance's live run with this id, or null. */
@@ -106,7 +91,7 @@ final class LiveRuns {
       hash = executionId.hashCode();
     }
     int slot = byId.find(hash, idMatcher);
-    return slot < 0 ? null : runs[slot];
+    return slot < 0 ? null : new Execution(columns, slot);
   }
 
   /** The instance's live run started with this ClientToken on this test case, or null. */
@@ -115,15 +100,15 @@ final class LiveRuns {
     probeTestCase = testCaseId;
     probeText = clientToken;
     int slot = byToken.find(scopedHash(instance.id, testCaseId, textHash(clientToken)), tokenMatcher);
-    return slot < 0 ? null : runs[slot];
+    return slot < 0 ? null : new Execution(columns, slot);
   }
 
   /** The instance's live runs, in no particular order: a copy, so a caller may end runs as it goes. */
   List<Execution> of(InstanceState instance) {
     var found = new ArrayList<Execution>();
     for (int slot = 0; slot < made; slot++) {
-      if (inUse[slot] && runs[slot].instanceId().equals(instance.id)) {
-        found.add(runs[slot]);
+      if (inUse[slot] && new Execution(columns, slot).instanceId().equals(instance.id)) {
+        found.add(new Execution(columns, slot));
       }
     }
     return found;
@@ -133,23 +118,23 @@ final class LiveRuns {
     return size;
   }
 
-  /** Run objects kept, live or spare: for tests. */
-  int pooled() {
-    return size + spareCount;
+  /** Slots the columns have room for: for tests. */
+  int capacity() {
+    return columns.capacity();
   }
 
   private int newSlot() {
-    if (made == runs.length) {
-      int capacity = runs.length * 2;
-      runs = Arrays.copyOf(runs, capacity);
+    if (made == columns.capacity()) {
+      int capacity = made * 2;
+      columns.grow(capacity);
       inUse = Arrays.copyOf(inUse, capacity);
-      empty = Arrays.copyOf(empty, capacity);
+      free = Arrays.copyOf(free, capacity);
     }
     return made++;
   }
 
   private boolean idMatches(int slot) {
-    Execution run = runs[slot];
+    Execution run = new Execution(columns, slot);
     if (!run.instanceId().equals(probeInstance)) {
       return false;
     }
@@ -159,7 +144,7 @@ final class LiveRuns {
   }
 
   private boolean tokenMatches(int slot) {
-    Execution run = runs[slot];
+    Execution run = new Execution(columns, slot);
     return run.instanceId().equals(probeInstance) && run.testCaseId().equals(probeTestCase)
         && run.startedWithToken(probeText);
   }

@@ -142,6 +142,29 @@ class EmulationControlsTest {
     assertThat(summary(testCase, execution).status()).isEqualTo(ExecutionStatus.PASSED);
   }
 
+  /**
+   * A manual run finished by polls leaves no step behind: its time cap was in the schedule, and its slot serves the
+   * next run, which the old cap must not step.
+   */
+  @Test
+  void aManualRunsTimeCapDoesNotOutliveIt() {
+    owner(Map.of("timing.manualPollsPerStep", "1", "timing.maxRunMillis", "5000"));
+    String manual = testCase("manual", Map.of("emulator:mode", "manual"));
+    String timed = testCase("timed", null);
+    String first = start(manual);
+    for (int i = 0; i < 4; i++) {
+      summary(manual, first);
+    }
+    assertThat(summary(manual, first).status()).isEqualTo(ExecutionStatus.PASSED);
+    clock.advance(1_000);
+    String second = start(timed);
+    runFor(5_000); // past the first run's cap, at T0 + 5 000
+    ExecutionSummary done = summary(timed, second);
+    assertThat(done.status()).isEqualTo(ExecutionStatus.PASSED);
+    assertThat(done.endTime()).isEqualTo(T0 + 1_000 + INITIATED + 3 * OBSERVATION);
+    assertThat(summary(manual, first).endTime()).isEqualTo(T0);
+  }
+
   @Test
   void adminStepsMoveManualRuns() {
     owner(Map.of("timing.mode", "manual", "timing.manualPollsPerStep", "1000"));

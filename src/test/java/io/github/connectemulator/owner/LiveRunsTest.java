@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The live runs: lookups by id and by token, scoped to instance and test case, and the reuse of run objects. */
+/** The live runs: lookups by id and by token, scoped to instance and test case, and the reuse of slots. */
 class LiveRunsTest {
 
   final LiveRuns live = new LiveRuns();
@@ -37,16 +37,16 @@ class LiveRunsTest {
     Execution upperCase = start(instance, uuid(3).toUpperCase(), "tc", uuid(103).toUpperCase());
     Execution noToken = start(otherInstance, uuid(4), "tc", null);
 
-    assertThat(live.find(instance, uuid(1))).isSameAs(canonical);
-    assertThat(live.find(instance, "exec-2")).isSameAs(textId);
-    assertThat(live.find(instance, uuid(3).toUpperCase())).isSameAs(upperCase);
+    assertThat(live.find(instance, uuid(1))).isEqualTo(canonical);
+    assertThat(live.find(instance, "exec-2")).isEqualTo(textId);
+    assertThat(live.find(instance, uuid(3).toUpperCase())).isEqualTo(upperCase);
     assertThat(live.find(instance, uuid(3))).as("another id: only the exact text is the id").isNull();
     assertThat(live.find(instance, uuid(4))).as("another instance's run").isNull();
-    assertThat(live.find(otherInstance, uuid(4))).isSameAs(noToken);
+    assertThat(live.find(otherInstance, uuid(4))).isEqualTo(noToken);
 
-    assertThat(live.startedWith(instance, "tc", uuid(101))).isSameAs(canonical);
-    assertThat(live.startedWith(instance, "tc", "text token")).isSameAs(textId);
-    assertThat(live.startedWith(instance, "tc", uuid(103).toUpperCase())).isSameAs(upperCase);
+    assertThat(live.startedWith(instance, "tc", uuid(101))).isEqualTo(canonical);
+    assertThat(live.startedWith(instance, "tc", "text token")).isEqualTo(textId);
+    assertThat(live.startedWith(instance, "tc", uuid(103).toUpperCase())).isEqualTo(upperCase);
     assertThat(live.startedWith(instance, "tc", uuid(103))).isNull();
     assertThat(live.startedWith(instance, "other", uuid(101))).as("tokens are scoped to the test case").isNull();
     assertThat(live.startedWith(otherInstance, "tc", uuid(101))).isNull();
@@ -60,7 +60,7 @@ class LiveRunsTest {
   }
 
   @Test
-  void aFinishedRunsObjectServesTheNextRunAsNewAndIsNoLongerFound() {
+  void aFinishedRunsSlotServesTheNextRunAsNewAndIsNoLongerFound() {
     Execution first = start(instance, uuid(1), "tc", uuid(101));
     first.begin(T0 + 10);
     first.completeObservation(T0 + 20);
@@ -70,7 +70,7 @@ class LiveRunsTest {
     assertThat(live.find(instance, uuid(1))).isNull();
     assertThat(live.startedWith(instance, "tc", uuid(101))).isNull();
     Execution second = start(instance, "exec-2", "tc", null);
-    assertThat(second).as("the object is reused").isSameAs(first);
+    assertThat(second.slot()).as("the slot is reused").isEqualTo(first.slot());
     assertThat(second.status()).isEqualTo(ExecutionStatus.INITIATED);
     assertThat(second.recordsReached()).isZero();
     assertThat(second.endTime()).isEqualTo(-1);
@@ -80,13 +80,15 @@ class LiveRunsTest {
     second.begin(T0 + 40);
     assertThat(second.recordStatus(0)).isEqualTo(RecordStatus.IN_PROGRESS);
     assertThat(second.observationsFailed()).isZero();
-    assertThat(live.pooled()).isEqualTo(1);
-    assertThatThrownBy(() -> live.remove(first.reset(uuid(9), instance.id, "tc", VERSION, TAGS, null,
-        TransitionMode.TIMED, 100, -1, false, T0))).as("a run that is not live under its id")
+    assertThatThrownBy(() -> live.remove(new Execution(uuid(9), instance.id, "tc", VERSION, TAGS, null,
+        TransitionMode.TIMED, 100, -1, false, T0))).as("a run of other columns")
         .isInstanceOf(IllegalStateException.class);
+    live.remove(second);
+    assertThatThrownBy(() -> live.remove(second)).as("a slot already free").isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> live.run(second.slot())).isInstanceOf(IllegalStateException.class);
   }
 
-  /** Random adds and removes against a plain map: the same runs are found, and the pool never outgrows the peak. */
+  /** Random adds and removes against a plain map: the same runs are found, each with its own state, in reused slots. */
   @Test
   void agreesWithAMapThroughManyAddsAndRemoves() {
     Random random = new Random(7);
@@ -109,29 +111,15 @@ class LiveRunsTest {
     }
     for (String id : ids) {
       Execution run = expected.get(id);
-      assertThat(live.find(instance, id)).isSameAs(run);
+      assertThat(live.find(instance, id)).isEqualTo(run);
+      assertThat(run.id()).isEqualTo(id);
+      assertThat(run.status()).isEqualTo(ExecutionStatus.INITIATED);
       if (run.clientToken() != null) {
-        assertThat(live.startedWith(instance, "tc", run.clientToken())).isSameAs(run);
+        assertThat(live.startedWith(instance, "tc", run.clientToken())).isEqualTo(run);
       }
     }
     assertThat(live.size()).isEqualTo(ids.size());
-    assertThat(live.pooled()).isBetween(ids.size(), peak);
-  }
-
-  @Test
-  void objectsBeyondTheSpareAllowanceAreLetGoAsALoadEnds() {
-    List<Execution> runs = new ArrayList<>();
-    for (int i = 0; i < LiveRuns.SPARE + 1000; i++) {
-      runs.add(start(instance, uuid(i), "tc", null));
-    }
-    for (Execution run : runs) {
-      run.end(ExecutionStatus.STOPPED, T0 + 1);
-      live.remove(run);
-    }
-    assertThat(live.size()).isZero();
-    assertThat(live.pooled()).isEqualTo(LiveRuns.SPARE);
-    Execution again = start(instance, uuid(-1), "tc", uuid(-2));
-    assertThat(live.find(instance, uuid(-1))).isSameAs(again);
-    assertThat(runs).as("a kept object is reused first").contains(again);
+    assertThat(live.capacity()).as("slots are reused: room for the peak, doubled").isLessThanOrEqualTo(
+        Math.max(1024, 2 * peak));
   }
 }

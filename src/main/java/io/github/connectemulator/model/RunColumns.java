@@ -1,0 +1,108 @@
+package io.github.connectemulator.model;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The state of runs as columns, one array per field, indexed by slot; an {@link Execution} is a view of one slot.
+ *
+ * <p>Why columns: a load test keeps 100 000 runs live for a minute. As objects, every young collection copied each run
+ * born since the last one and copied it again at each of the next collections until it was old: pauses of tens of
+ * milliseconds that made every step due meanwhile late. Columns are a few large arrays, which the collector allocates
+ * outside the young generation and never copies; a view made to read or step a run dies young, which costs nothing.
+ * What is left per run is its array of record times, kept with its slot for the next run.
+ */
+public final class RunColumns {
+
+  static final byte HAS_TOKEN = 1;
+  static final byte TIMES_OUT = 2;
+  static final byte LAST_RECORD_FAILED = 4;
+  static final byte HOLDS_SLOT = 8;
+  private static final long[] NO_TIMES = new long[0];
+
+  // The id and the ClientToken as a UUID's two halves when they are canonical UUIDs (every id the emulator issues,
+  // and the tokens SDKs generate), as text otherwise.
+  long[] idHigh;
+  long[] idLow;
+  String[] idText;
+  String[] instanceId;
+  String[] testCaseId;
+  TestCaseVersion[] version;
+  Map<String, String>[] tags;
+  long[] tokenHigh;
+  long[] tokenLow;
+  String[] tokenText;
+  byte[] flags;
+  byte[] mode;
+  byte[] status;
+  long[] observationMillis;
+  int[] failingObservation;
+  int[] observations;
+  long[] startTime;
+  long[] endTime;
+  long[] runStartedAt;
+  long[] nextStepAt;
+  int[] reached;
+  int[] pollsSinceStep;
+  long[][] recordTimes;
+
+  public RunColumns(int capacity) {
+    allocate(capacity);
+  }
+
+  public int capacity() {
+    return idHigh.length;
+  }
+
+  /** Room for {@code capacity} slots, keeping every slot's state. */
+  public void grow(int capacity) {
+    if (capacity > capacity()) {
+      allocate(capacity);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void allocate(int capacity) {
+    idHigh = copy(idHigh, capacity);
+    idLow = copy(idLow, capacity);
+    idText = idText == null ? new String[capacity] : Arrays.copyOf(idText, capacity);
+    instanceId = instanceId == null ? new String[capacity] : Arrays.copyOf(instanceId, capacity);
+    testCaseId = testCaseId == null ? new String[capacity] : Arrays.copyOf(testCaseId, capacity);
+    version = version == null ? new TestCaseVersion[capacity] : Arrays.copyOf(version, capacity);
+    tags = tags == null ? new Map[capacity] : Arrays.copyOf(tags, capacity);
+    tokenHigh = copy(tokenHigh, capacity);
+    tokenLow = copy(tokenLow, capacity);
+    tokenText = tokenText == null ? new String[capacity] : Arrays.copyOf(tokenText, capacity);
+    flags = flags == null ? new byte[capacity] : Arrays.copyOf(flags, capacity);
+    mode = mode == null ? new byte[capacity] : Arrays.copyOf(mode, capacity);
+    status = status == null ? new byte[capacity] : Arrays.copyOf(status, capacity);
+    observationMillis = copy(observationMillis, capacity);
+    failingObservation = copy(failingObservation, capacity);
+    observations = copy(observations, capacity);
+    startTime = copy(startTime, capacity);
+    endTime = copy(endTime, capacity);
+    runStartedAt = copy(runStartedAt, capacity);
+    nextStepAt = copy(nextStepAt, capacity);
+    reached = copy(reached, capacity);
+    pollsSinceStep = copy(pollsSinceStep, capacity);
+    int from = recordTimes == null ? 0 : recordTimes.length;
+    recordTimes = recordTimes == null ? new long[capacity][] : Arrays.copyOf(recordTimes, capacity);
+    Arrays.fill(recordTimes, from, capacity, NO_TIMES);
+  }
+
+  /** The slot's record times, with room for {@code observations}; the slot's array is reused when it is large enough. */
+  long[] recordTimesFor(int slot, int observations) {
+    if (recordTimes[slot].length < observations) {
+      recordTimes[slot] = new long[observations];
+    }
+    return recordTimes[slot];
+  }
+
+  private static long[] copy(long[] column, int capacity) {
+    return column == null ? new long[capacity] : Arrays.copyOf(column, capacity);
+  }
+
+  private static int[] copy(int[] column, int capacity) {
+    return column == null ? new int[capacity] : Arrays.copyOf(column, capacity);
+  }
+}
