@@ -82,7 +82,7 @@ public final class Execution {
     c.startTime[s] = startTime;
     int observations = version.document().observations().size();
     c.observations[s] = observations;
-    c.recordTimesFor(s, observations);
+    c.roomForTimes(s, observations);
     c.status[s] = (byte) ExecutionStatus.INITIATED.ordinal();
     c.endTime[s] = -1;
     c.runStartedAt[s] = -1;
@@ -112,7 +112,7 @@ public final class Execution {
   public void completeObservation(long now) {
     requireStatus(ExecutionStatus.IN_PROGRESS);
     int reached = columns.reached[slot];
-    columns.recordTimes[slot][reached - 1] = now;
+    setRecordTime(reached - 1, now);
     if (reached - 1 == columns.failingObservation[slot]) {
       setFlag(RunColumns.LAST_RECORD_FAILED, true);
       end(ExecutionStatus.FAILED, now);
@@ -132,9 +132,9 @@ public final class Execution {
     int reached = columns.reached[slot];
     if (terminal == ExecutionStatus.FAILED && status == ExecutionStatus.IN_PROGRESS) {
       setFlag(RunColumns.LAST_RECORD_FAILED, true);
-      columns.recordTimes[slot][reached - 1] = now;
+      setRecordTime(reached - 1, now);
     } else if (terminal == ExecutionStatus.STOPPED && reached > 0) {
-      columns.recordTimes[slot][reached - 1] = now;
+      setRecordTime(reached - 1, now);
     }
     setStatus(terminal);
     columns.endTime[slot] = now;
@@ -153,7 +153,7 @@ public final class Execution {
     if (!terminal.isTerminal() || recordTimes.length > columns.observations[slot]) {
       throw new IllegalArgumentException("not a finished run of this version: " + terminal);
     }
-    System.arraycopy(recordTimes, 0, columns.recordTimes[slot], 0, recordTimes.length);
+    System.arraycopy(recordTimes, 0, columns.times, columns.timesAt[slot], recordTimes.length);
     columns.reached[slot] = recordTimes.length;
     setStatus(terminal);
     columns.endTime[slot] = endTime;
@@ -162,7 +162,11 @@ public final class Execution {
   }
 
   private void openNextRecord(long now) {
-    columns.recordTimes[slot][columns.reached[slot]++] = now;
+    setRecordTime(columns.reached[slot]++, now);
+  }
+
+  private void setRecordTime(int index, long time) {
+    columns.times[columns.timesAt[slot] + index] = time;
   }
 
   private void requireStatus(ExecutionStatus expected) {
@@ -210,7 +214,7 @@ public final class Execution {
 
   /** When record {@code index} finished, or when it started while it is still open; epoch milliseconds. */
   public long recordTime(int index) {
-    return columns.recordTimes[slot][index];
+    return columns.times[columns.timesAt[slot] + index];
   }
 
   public int recordsReached() {

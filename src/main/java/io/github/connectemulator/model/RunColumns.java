@@ -10,7 +10,8 @@ import java.util.Map;
  * born since the last one and copied it again at each of the next collections until it was old: pauses of tens of
  * milliseconds that made every step due meanwhile late. Columns are a few large arrays, which the collector allocates
  * outside the young generation and never copies; a view made to read or step a run dies young, which costs nothing.
- * What is left per run is its array of record times, kept with its slot for the next run.
+ * Record times too are in one array: each slot has a stretch of it, kept for the slot's next runs and moved to the
+ * end only when a run needs a longer one.
  */
 public final class RunColumns {
 
@@ -18,7 +19,6 @@ public final class RunColumns {
   static final byte TIMES_OUT = 2;
   static final byte LAST_RECORD_FAILED = 4;
   static final byte HOLDS_SLOT = 8;
-  private static final long[] NO_TIMES = new long[0];
 
   // The id and the ClientToken as a UUID's two halves when they are canonical UUIDs (every id the emulator issues,
   // and the tokens SDKs generate), as text otherwise.
@@ -44,7 +44,11 @@ public final class RunColumns {
   long[] nextStepAt;
   int[] reached;
   int[] pollsSinceStep;
-  long[][] recordTimes;
+  /** Where each slot's record times start in {@link #times}, and how many it has room for. */
+  int[] timesAt;
+  int[] timesRoom;
+  long[] times = new long[16];
+  private int timesEnd;
 
   public RunColumns(int capacity) {
     allocate(capacity);
@@ -85,17 +89,20 @@ public final class RunColumns {
     nextStepAt = copy(nextStepAt, capacity);
     reached = copy(reached, capacity);
     pollsSinceStep = copy(pollsSinceStep, capacity);
-    int from = recordTimes == null ? 0 : recordTimes.length;
-    recordTimes = recordTimes == null ? new long[capacity][] : Arrays.copyOf(recordTimes, capacity);
-    Arrays.fill(recordTimes, from, capacity, NO_TIMES);
+    timesAt = copy(timesAt, capacity);
+    timesRoom = copy(timesRoom, capacity);
   }
 
-  /** The slot's record times, with room for {@code observations}; the slot's array is reused when it is large enough. */
-  long[] recordTimesFor(int slot, int observations) {
-    if (recordTimes[slot].length < observations) {
-      recordTimes[slot] = new long[observations];
+  /** Makes room for {@code observations} record times in the slot's stretch of {@link #times}. */
+  void roomForTimes(int slot, int observations) {
+    if (timesRoom[slot] < observations) {
+      if (timesEnd + observations > times.length) {
+        times = Arrays.copyOf(times, Math.max(times.length * 2, timesEnd + observations));
+      }
+      timesAt[slot] = timesEnd;
+      timesRoom[slot] = observations;
+      timesEnd += observations;
     }
-    return recordTimes[slot];
   }
 
   private static long[] copy(long[] column, int capacity) {

@@ -7,9 +7,12 @@ import static io.github.connectemulator.owner.FinishedRunsTest.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.connectemulator.model.ContentDocument;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.RecordStatus;
+import io.github.connectemulator.model.TestCaseStatus;
+import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /** The live runs: lookups by id and by token, scoped to instance and test case, and the reuse of slots. */
 class LiveRunsTest {
+
+  static final String FIVE_OBSERVATIONS = """
+      {"Version":"2025-06-21","Observations":[
+        {"Identifier":"o1","Event":{"Type":"TestInitiated"},"Actions":[],"Transitions":{"NextObservations":["o2"]}},
+        {"Identifier":"o2","Event":{"Type":"MessageReceived"},"Actions":[],"Transitions":{"NextObservations":["o3"]}},
+        {"Identifier":"o3","Event":{"Type":"MessageReceived"},"Actions":[],"Transitions":{"NextObservations":["o4"]}},
+        {"Identifier":"o4","Event":{"Type":"MessageReceived"},"Actions":[],"Transitions":{"NextObservations":["o5"]}},
+        {"Identifier":"o5","Event":{"Type":"TestCompleted"},"Actions":[{"Identifier":"a1","Type":"TestControl"}]}]}
+      """;
 
   final LiveRuns live = new LiveRuns();
   final InstanceState instance = new InstanceState("11111111-2222-3333-4444-555555555555");
@@ -86,6 +98,36 @@ class LiveRunsTest {
     live.remove(second);
     assertThatThrownBy(() -> live.remove(second)).as("a slot already free").isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> live.run(second.slot())).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A slot reused by a longer run gets a longer stretch of record times, and its neighbours keep theirs. */
+  @Test
+  void recordTimesStayWithTheirRunWhenASlotGetsALongerOne() {
+    Execution first = start(instance, uuid(1), "tc", null);
+    Execution neighbour = start(instance, uuid(2), "tc", null);
+    neighbour.begin(T0 + 1);
+    neighbour.completeObservation(T0 + 2);
+    neighbour.completeObservation(T0 + 3);
+    first.end(ExecutionStatus.STOPPED, T0 + 4);
+    live.remove(first);
+
+    TestCaseVersion fiveSteps = new TestCaseVersion("five", FIVE_OBSERVATIONS, null, null, null,
+        TestCaseStatus.PUBLISHED, T0, "us-east-1", "sha", ContentDocument.parse(FIVE_OBSERVATIONS).document());
+    Execution longer = live.add(run -> run.reset(uuid(3), instance.id, "tc5", fiveSteps, TAGS, null,
+        TransitionMode.TIMED, 100, -1, false, T0));
+    assertThat(longer.slot()).isEqualTo(first.slot());
+    longer.begin(T0 + 10);
+    for (int i = 1; i <= 5; i++) {
+      longer.completeObservation(T0 + 10 + i);
+    }
+    assertThat(longer.status()).isEqualTo(ExecutionStatus.PASSED);
+    assertThat(longer.recordsReached()).isEqualTo(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(longer.recordTime(i)).isEqualTo(T0 + 11 + i);
+    }
+    assertThat(neighbour.recordsReached()).isEqualTo(3);
+    assertThat(List.of(neighbour.recordTime(0), neighbour.recordTime(1), neighbour.recordTime(2)))
+        .containsExactly(T0 + 2, T0 + 3, T0 + 3);
   }
 
   /** Random adds and removes against a plain map: the same runs are found, each with its own state, in reused slots. */
