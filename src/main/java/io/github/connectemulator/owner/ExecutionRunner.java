@@ -83,7 +83,7 @@ final class ExecutionRunner {
         plan.timesOut(), now));
     listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
-    var started = new ExecutionStarted(execution.id(), execution.testCaseId(), execution.status());
+    var started = new ExecutionStarted(id, execution.testCaseId(), execution.status());
     instance.waiting.add(execution);
     grantSlots(instance, now);
     return started;
