@@ -346,17 +346,6 @@ public final class Execution {
     return columns.tokenLow[slot];
   }
 
-  /** Whether it was started with this ClientToken, without making the token's text. */
-  public boolean startedWithToken(String clientToken) {
-    if (!hasClientToken() || clientToken == null) {
-      return false;
-    }
-    String text = columns.tokenText[slot];
-    return text != null ? text.equals(clientToken)
-        : CanonicalUuid.isCanonical(clientToken) && CanonicalUuid.high(clientToken) == tokenHigh()
-            && CanonicalUuid.low(clientToken) == tokenLow();
-  }
-
   public ExecutionStatus status() {
     return STATUSES[columns.status[slot]];
   }

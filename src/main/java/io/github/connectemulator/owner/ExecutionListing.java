@@ -1,9 +1,9 @@
 package io.github.connectemulator.owner;
 
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.operations.AwsFailure;
-import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.owner.protocol.ExecutionView;
 import io.github.connectemulator.owner.protocol.ListExecutions;
 import io.github.connectemulator.owner.protocol.Page;

@@ -1,11 +1,11 @@
 package io.github.connectemulator.owner;
 
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
 import io.github.connectemulator.owner.compact.ByteArena;
-import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.owner.compact.SlotIndex;
 import java.util.Map;
 
@@ -71,9 +71,7 @@ final class FinishedRuns {
   private long[] detailsAt;
 
   /** What the matchers compare against: set by each lookup (one owner thread), so a lookup allocates nothing. */
-  private long probeHigh;
-  private long probeLow;
-  private String probeText;
+  private final RunKey probe = new RunKey();
   private InstanceState probeInstance;
   private String probeTestCase;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
@@ -159,31 +157,14 @@ final class FinishedRuns {
   /** The slot of the instance's run with this id, or -1. */
   int find(InstanceState instance, String executionId) {
     probeInstance = instance;
-    if (CanonicalUuid.isCanonical(executionId)) {
-      probeText = null;
-      probeHigh = CanonicalUuid.high(executionId);
-      probeLow = CanonicalUuid.low(executionId);
-      return byId.find(uuidHash(probeHigh, probeLow), idMatcher);
-    }
-    probeText = executionId;
-    return byId.find(executionId.hashCode(), idMatcher);
+    return byId.find(probe.set(executionId), idMatcher);
   }
 
   /** The slot of the run started with this ClientToken on this test case of this instance, or -1. */
   int findByToken(InstanceState instance, String testCaseId, String token) {
     probeInstance = instance;
     probeTestCase = testCaseId;
-    int tokenHash;
-    if (CanonicalUuid.isCanonical(token)) {
-      probeText = null;
-      probeHigh = CanonicalUuid.high(token);
-      probeLow = CanonicalUuid.low(token);
-      tokenHash = uuidHash(probeHigh, probeLow);
-    } else {
-      probeText = token;
-      tokenHash = token.hashCode();
-    }
-    return byToken.find(scopedHash(instance, testCaseId, tokenHash), tokenMatcher);
+    return byToken.find(RunKey.scopedHash(instance.id, testCaseId, probe.set(token)), tokenMatcher);
   }
 
   /** The slot of the instance's newest finished run, or -1. */
@@ -326,10 +307,10 @@ final class FinishedRuns {
     if (templates.instance(template[slot]) != probeInstance) {
       return false;
     }
-    if (probeText != null) {
-      return idIsText(slot) && reader.at(detailsAt[slot]).stringEquals(probeText);
+    if (probe.text != null) {
+      return idIsText(slot) && reader.at(detailsAt[slot]).stringEquals(probe.text);
     }
-    return !idIsText(slot) && idHigh[slot] == probeHigh && idLow[slot] == probeLow;
+    return !idIsText(slot) && idHigh[slot] == probe.high && idLow[slot] == probe.low;
   }
 
   private boolean tokenMatches(int slot) {
@@ -339,23 +320,23 @@ final class FinishedRuns {
       return false;
     }
     seekToken(slot);
-    if (probeText != null) {
-      return tokenKind(slot) == TEXT_TOKEN && reader.stringEquals(probeText);
+    if (probe.text != null) {
+      return tokenKind(slot) == TEXT_TOKEN && reader.stringEquals(probe.text);
     }
-    return tokenKind(slot) == UUID_TOKEN && reader.readLong() == probeHigh && reader.readLong() == probeLow;
+    return tokenKind(slot) == UUID_TOKEN && reader.readLong() == probe.high && reader.readLong() == probe.low;
   }
 
   private int idHash(int slot) {
-    return idIsText(slot) ? reader.at(detailsAt[slot]).stringHash() : uuidHash(idHigh[slot], idLow[slot]);
+    return idIsText(slot) ? reader.at(detailsAt[slot]).stringHash() : RunKey.uuidHash(idHigh[slot], idLow[slot]);
   }
 
   private int tokenHash(int slot) {
     seekToken(slot);
     int tokenHash = tokenKind(slot) == UUID_TOKEN
-        ? uuidHash(reader.readLong(), reader.readLong())
+        ? RunKey.uuidHash(reader.readLong(), reader.readLong())
         : reader.stringHash();
     int templateNumber = template[slot];
-    return scopedHash(templates.instance(templateNumber), templates.testCaseId(templateNumber), tokenHash);
+    return RunKey.scopedHash(templates.instance(templateNumber).id, templates.testCaseId(templateNumber), tokenHash);
   }
 
   private void seekToken(int slot) {
@@ -365,13 +346,6 @@ final class FinishedRuns {
     }
   }
 
-  private static int scopedHash(InstanceState instance, String testCaseId, int tokenHash) {
-    return (instance.id.hashCode() * 31 + testCaseId.hashCode()) * 31 + tokenHash;
-  }
-
-  private static int uuidHash(long high, long low) {
-    return Long.hashCode(high) * 31 + Long.hashCode(low);
-  }
 
   private int tokenKind(int slot) {
     return flags[slot] >>> TOKEN_SHIFT & 0b11;

@@ -1,6 +1,5 @@
 package io.github.connectemulator.owner;
 
-import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.RunColumns;
 import io.github.connectemulator.owner.compact.SlotIndex;
@@ -35,9 +34,7 @@ final class LiveRuns {
   // What find and startedWith look for, read by the matchers (made once: no lambda per lookup).
   private String probeInstance;
   private String probeTestCase;
-  private String probeText;
-  private long probeHigh;
-  private long probeLow;
+  private final RunKey probe = new RunKey();
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
   private final SlotIndex.SlotMatcher tokenMatcher = this::tokenMatches;
 
@@ -80,17 +77,7 @@ final class LiveRuns {
   /** The instance's live run with this id, or null. */
   Execution find(InstanceState instance, String executionId) {
     probeInstance = instance.id;
-    int hash;
-    if (CanonicalUuid.isCanonical(executionId)) {
-      probeText = null;
-      probeHigh = CanonicalUuid.high(executionId);
-      probeLow = CanonicalUuid.low(executionId);
-      hash = uuidHash(probeHigh, probeLow);
-    } else {
-      probeText = executionId;
-      hash = executionId.hashCode();
-    }
-    int slot = byId.find(hash, idMatcher);
+    int slot = byId.find(probe.set(executionId), idMatcher);
     return slot < 0 ? null : new Execution(columns, slot);
   }
 
@@ -98,8 +85,7 @@ final class LiveRuns {
   Execution startedWith(InstanceState instance, String testCaseId, String clientToken) {
     probeInstance = instance.id;
     probeTestCase = testCaseId;
-    probeText = clientToken;
-    int slot = byToken.find(scopedHash(instance.id, testCaseId, textHash(clientToken)), tokenMatcher);
+    int slot = byToken.find(RunKey.scopedHash(instance.id, testCaseId, probe.set(clientToken)), tokenMatcher);
     return slot < 0 ? null : new Execution(columns, slot);
   }
 
@@ -138,37 +124,29 @@ final class LiveRuns {
     if (!run.instanceId().equals(probeInstance)) {
       return false;
     }
-    return probeText == null
-        ? run.hasCanonicalId() && run.idHigh() == probeHigh && run.idLow() == probeLow
-        : !run.hasCanonicalId() && run.id().equals(probeText);
+    return probe.text == null
+        ? run.hasCanonicalId() && run.idHigh() == probe.high && run.idLow() == probe.low
+        : !run.hasCanonicalId() && run.id().equals(probe.text);
   }
 
   private boolean tokenMatches(int slot) {
     Execution run = new Execution(columns, slot);
-    return run.instanceId().equals(probeInstance) && run.testCaseId().equals(probeTestCase)
-        && run.startedWithToken(probeText);
+    if (!run.instanceId().equals(probeInstance) || !run.testCaseId().equals(probeTestCase)
+        || !run.hasClientToken()) {
+      return false;
+    }
+    return probe.text == null
+        ? run.hasCanonicalToken() && run.tokenHigh() == probe.high && run.tokenLow() == probe.low
+        : !run.hasCanonicalToken() && run.clientToken().equals(probe.text);
   }
 
   private static int idHash(Execution run) {
-    return run.hasCanonicalId() ? uuidHash(run.idHigh(), run.idLow()) : run.id().hashCode();
+    return run.hasCanonicalId() ? RunKey.uuidHash(run.idHigh(), run.idLow()) : run.id().hashCode();
   }
 
   private static int tokenHash(Execution run) {
-    int hash = run.hasCanonicalToken() ? uuidHash(run.tokenHigh(), run.tokenLow()) : run.clientToken().hashCode();
-    return scopedHash(run.instanceId(), run.testCaseId(), hash);
-  }
-
-  /** A token's hash from its text, the same as from its two halves when it is canonical. */
-  private static int textHash(String token) {
-    return CanonicalUuid.isCanonical(token)
-        ? uuidHash(CanonicalUuid.high(token), CanonicalUuid.low(token)) : token.hashCode();
-  }
-
-  private static int scopedHash(String instanceId, String testCaseId, int tokenHash) {
-    return (instanceId.hashCode() * 31 + testCaseId.hashCode()) * 31 + tokenHash;
-  }
-
-  private static int uuidHash(long high, long low) {
-    return Long.hashCode(high) * 31 + Long.hashCode(low);
+    int hash = run.hasCanonicalToken() ? RunKey.uuidHash(run.tokenHigh(), run.tokenLow())
+        : run.clientToken().hashCode();
+    return RunKey.scopedHash(run.instanceId(), run.testCaseId(), hash);
   }
 }
