@@ -66,15 +66,17 @@ public final class Execution {
     boolean canonicalId = CanonicalUuid.isCanonical(id);
     c.idHigh[s] = canonicalId ? CanonicalUuid.high(id) : 0;
     c.idLow[s] = canonicalId ? CanonicalUuid.low(id) : 0;
-    c.idText[s] = canonicalId ? null : id;
-    c.instanceId[s] = instanceId;
-    c.testCaseId[s] = testCaseId;
-    c.version[s] = version;
-    c.tags[s] = tags;
+    // References are written only when they change: a slot is mostly reused by a run of the same test case, and each
+    // store of a reference into these old arrays costs the collector a card to scan.
+    setIfChanged(c.idText, s, canonicalId ? null : id);
+    setIfChanged(c.instanceId, s, instanceId);
+    setIfChanged(c.testCaseId, s, testCaseId);
+    setIfChanged(c.version, s, version);
+    setIfChanged(c.tags, s, tags);
     boolean canonicalToken = clientToken != null && CanonicalUuid.isCanonical(clientToken);
     c.tokenHigh[s] = canonicalToken ? CanonicalUuid.high(clientToken) : 0;
     c.tokenLow[s] = canonicalToken ? CanonicalUuid.low(clientToken) : 0;
-    c.tokenText[s] = canonicalToken ? null : clientToken;
+    setIfChanged(c.tokenText, s, canonicalToken ? null : clientToken);
     c.flags[s] = (byte) ((clientToken != null ? RunColumns.HAS_TOKEN : 0) | (timesOut ? RunColumns.TIMES_OUT : 0));
     c.mode[s] = (byte) mode.ordinal();
     c.observationMillis[s] = observationMillis;
@@ -90,6 +92,12 @@ public final class Execution {
     c.pollsSinceStep[s] = 0;
     c.nextStepAt[s] = 0;
     return this;
+  }
+
+  private static <T> void setIfChanged(T[] column, int slot, T value) {
+    if (column[slot] != value) {
+      column[slot] = value;
+    }
   }
 
   /** Its slot in its columns. */
