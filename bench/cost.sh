@@ -16,6 +16,7 @@ JAR=${JAR:-target/connect-test-emulator.jar}
 URL=http://127.0.0.1:$PORT
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555 TEST_CASE_ID=bench
 TICKS=$(getconf CLK_TCK)
+source bench/lib.sh
 
 pid=""
 stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }; }
@@ -36,15 +37,12 @@ for server in $SERVERS; do
   case "$server" in
     bare) java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/cost-$server.log 2>&1 & ;;
     reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/cost-$server.log 2>&1 & ;;
-    emulator) env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
-        java $JVM_FLAGS -jar "$JAR" > target/cost-$server.log 2>&1 & ;;
+    emulator) launch_emulator target/cost-$server.log ;;
   esac
   pid=$!
-  until curl -s -o /dev/null "$URL/"; do sleep 0.05; done
+  wait_for /
   if [ "$server" = emulator ]; then
-    content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
-    TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
-      -d "{\"Name\":\"cost\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+    TEST_CASE_ID=$(create_bench_test_case cost)
   fi
   wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
   before=$(cpu_ticks); loops_before=$(loop_ticks)

@@ -21,6 +21,7 @@ JAR=target/connect-test-emulator.jar
 export BENCH_LUA=bench/lua
 export INSTANCE_ID=11111111-2222-3333-4444-555555555555
 URL=http://127.0.0.1:$PORT
+source bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 [ -f "$JAR" ] || mvn -q -B -DskipTests -DskipSdkTests=true package
@@ -41,16 +42,10 @@ stop_all() {
 trap stop_all EXIT
 
 start_emulator() {
-  env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
-    java $JVM_FLAGS -jar "$JAR" > target/bench-dashboard-emulator.log 2>&1 &
+  launch_emulator target/bench-dashboard-emulator.log
   server_pid=$!
-  for _ in $(seq 1 500); do
-    curl -s -o /dev/null "$URL/health/ready" && break
-    sleep 0.02
-  done
-  local content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
-  TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
-    -d "{\"Name\":\"bench-$RANDOM\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+  wait_for /health/ready
+  TEST_CASE_ID=$(create_bench_test_case "bench-$RANDOM")
   export TEST_CASE_ID
 }
 

@@ -16,15 +16,13 @@ JAR=target/connect-test-emulator.jar
 URL=http://127.0.0.1:$PORT
 RECORDING=target/profile-$SCENARIO.jfr
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555
+source bench/lib.sh
 
-env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" EMULATOR_ADMIN_ENABLED=true \
-  java $JVM_FLAGS -jar "$JAR" > target/profile-emulator.log 2>&1 &
+launch_emulator target/profile-emulator.log EMULATOR_ADMIN_ENABLED=true
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-until curl -s -o /dev/null "$URL/health/live"; do sleep 0.05; done
-content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
-TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
-  -d "{\"Name\":\"profile\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+wait_for /health/live
+TEST_CASE_ID=$(create_bench_test_case profile)
 export TEST_CASE_ID
 wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
 # JFR's profile settings, sampling Java stacks every millisecond rather than every 10 ms.

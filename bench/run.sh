@@ -28,6 +28,7 @@ WIREMOCK_JAR=target/wiremock-standalone-$WIREMOCK_VERSION.jar
 export BENCH_LUA=bench/lua
 export INSTANCE_ID=11111111-2222-3333-4444-555555555555
 URL=http://127.0.0.1:$PORT
+source bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 [ -f "$JAR" ] || mvn -q -B -DskipTests -DskipSdkTests=true package
@@ -43,11 +44,7 @@ stop_server() {
 trap stop_server EXIT
 
 wait_until_up() {
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "$URL/" && return 0
-    sleep 0.02
-  done
-  echo "server on port $PORT did not start"; exit 1
+  wait_for / || exit 1
 }
 
 # The stack's own limit: one vertx-web route with a fixed reply (bench/BareRoute.java).
@@ -67,13 +64,10 @@ start_reference() {
 
 # $1: extra environment, e.g. "EMULATOR_TIMING_OBSERVATION_MILLIS=1000"
 start_emulator() {
-  env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" ${1:-} \
-    java $JVM_FLAGS -jar "$JAR" > target/bench-emulator.log 2>&1 &
+  launch_emulator target/bench-emulator.log ${1:-}
   server_pid=$!
   wait_until_up
-  local content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
-  TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
-    -d "{\"Name\":\"bench-$RANDOM\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+  TEST_CASE_ID=$(create_bench_test_case "bench-$RANDOM")
   export TEST_CASE_ID
 }
 
@@ -194,9 +188,7 @@ timers() {
 }
 
 start_emulator_test_case_again() {
-  local content='{\"Observations\":[{\"Identifier\":\"a\"},{\"Identifier\":\"b\"},{\"Identifier\":\"c\"}]}'
-  TEST_CASE_ID=$(curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
-    -d "{\"Name\":\"bench-again\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p')
+  TEST_CASE_ID=$(create_bench_test_case bench-again)
   export TEST_CASE_ID
 }
 
