@@ -167,7 +167,11 @@ timers() {
   measure start "$WARMUP" > /dev/null
   read -r idle_rps idle_p99 < <(measure start "$DURATION")
   stop_server
-  # Runs of 3 observations of 20 s each stay live for a minute: start LIVE_RUNS of them, then measure.
+  # Runs of 3 observations of 20 s each stay live for a minute: start LIVE_RUNS of them, then measure. The collector's
+  # pauses are logged: they are what makes steps late.
+  local gc_log=target/bench-timers-gc.log
+  rm -f "$gc_log"
+  local JVM_FLAGS="$JVM_FLAGS -Xlog:gc:file=$gc_log"
   start_emulator "EMULATOR_TIMING_OBSERVATION_MILLIS=20000"
   measure start "$WARMUP" > /dev/null
   curl -s -X POST "$URL/_emulator/reset" > /dev/null
@@ -178,12 +182,16 @@ timers() {
     live=$(curl -s "$URL/_emulator/stats" | sed -n 's/.*"executions":{[^}]*"IN_PROGRESS":\([0-9]*\).*/\1/p' | head -1)
     live=${live:-0}
   done
+  local logged
+  logged=$(wc -l < "$gc_log")
   read -r busy_rps busy_p99 < <(measure start "$DURATION")
   local stats
   stats=$(curl -s "$URL/_emulator/stats")
   echo "live runs when measured: at least $live"
   echo "Start req/s idle: $idle_rps, with live runs: $busy_rps (ratio $(echo "$busy_rps / $idle_rps" | bc -l | cut -c1-5))"
   echo "timer lag: $(echo "$stats" | sed -n 's/.*"timerLagMillis":\({[^}]*}\).*/\1/p')"
+  echo "collector pauses while measured: $(tail -n +$((logged + 1)) "$gc_log" | sed -n 's/.*Pause.* \([0-9.]*\)ms$/\1/p' \
+    | sort -n | awk '{p[NR] = $1; total += $1} END {if (NR == 0) {print "none"} else {printf "%d, %.0f ms in all, median %s ms, max %s ms", NR, total, p[int((NR + 1) / 2)], p[NR]}}')"
   stop_server
 }
 
