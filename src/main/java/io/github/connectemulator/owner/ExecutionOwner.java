@@ -137,9 +137,7 @@ public final class ExecutionOwner {
       // Counted by ordinal rather than merged into a map run by run (the dashboard asks every second); finished runs
       // are counted as they finish, so only live runs are walked.
       int[] counts = instance.finishedByStatus.clone();
-      for (var execution : runs.liveRunsOf(instance)) {
-        counts[execution.status().ordinal()]++;
-      }
+      runs.countLiveRuns(instance, counts);
       var byStatus = new java.util.TreeMap<String, Integer>();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] > 0) {

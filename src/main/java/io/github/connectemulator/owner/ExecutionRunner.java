@@ -297,9 +297,9 @@ final class ExecutionRunner {
     return runs.size();
   }
 
-  /** The instance's runs not yet final. */
-  List<Execution> liveRunsOf(InstanceState instance) {
-    return live.of(instance);
+  /** Adds the instance's runs not yet final to {@code byStatus}, by {@link ExecutionStatus#ordinal()}. */
+  void countLiveRuns(InstanceState instance, int[] byStatus) {
+    live.countByStatus(instance, byStatus);
   }
 
   TimerLag lag() {

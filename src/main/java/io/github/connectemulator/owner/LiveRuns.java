@@ -100,6 +100,18 @@ final class LiveRuns {
     return found;
   }
 
+  /** Adds the instance's live runs to {@code byStatus}, by {@link io.github.connectemulator.model.ExecutionStatus#ordinal()}. */
+  void countByStatus(InstanceState instance, int[] byStatus) {
+    for (int slot = 0; slot < made; slot++) {
+      if (inUse[slot]) {
+        Execution run = new Execution(columns, slot);
+        if (run.instanceId().equals(instance.id)) {
+          byStatus[run.status().ordinal()]++;
+        }
+      }
+    }
+  }
+
   int size() {
     return size;
   }
