@@ -10,10 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.validation.BadRequestException;
 import io.vertx.ext.web.validation.BodyProcessorException;
 import io.vertx.ext.web.validation.RequestParameter;
+import io.vertx.ext.web.validation.RequestParameters;
 import io.vertx.ext.web.validation.RequestPredicate;
 import io.vertx.ext.web.validation.RequestPredicateException;
 import io.vertx.ext.web.validation.RequestPredicateResult;
-import io.vertx.ext.web.validation.ValidationHandler;
 import io.vertx.ext.web.validation.impl.ParameterLocation;
 import io.vertx.ext.web.validation.impl.RequestParametersImpl;
 import java.util.ArrayList;
@@ -23,13 +23,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The vertx-web-validation handler of an operation, built once from its members' rules in the catalog. It runs the
+ * The vertx-web-validation checks of an operation, built once from its members' rules in the catalog. It runs the
  * checks {@code ValidationHandlerImpl} runs, in its order (body required, path, query, header, body), with the same
  * exceptions and the same {@link RequestParametersImpl} result, in one synchronous pass: the stock handler copies
  * every path, query and header value of each request into new maps (headers lower-cased, through a stream for path
- * parameters) and completes a future per parameter, work that showed in the profile of every request.
+ * parameters) and completes a future per parameter, work that showed in the profile of every request. The result is
+ * handed straight to the operation's call ({@link OperationRoutes}) rather than through the routing context's data.
  */
-final class HttpValidation implements ValidationHandler {
+final class HttpValidation {
 
   private static final SingleValue[] NONE = {};
 
@@ -47,7 +48,7 @@ final class HttpValidation implements ValidationHandler {
     this.bodyRequired = bodyRequired;
   }
 
-  static ValidationHandler handlerFor(OperationSpec operation) {
+  static HttpValidation of(OperationSpec operation) {
     // A repository per operation: see SchemaCheck.newRepository.
     var repository = SchemaCheck.newRepository();
     var members = new ArrayList<SingleValue>();
@@ -68,8 +69,11 @@ final class HttpValidation implements ValidationHandler {
     return found.length == 0 ? NONE : found;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  /**
+   * The request's checked members; null when a check failed, the request then failed with 400 and the exception, as
+   * the stock handler fails it.
+   */
+  RequestParameters check(RoutingContext ctx) {
     RequestParametersImpl parameters = new RequestParametersImpl();
     try {
       if (bodyRequired) {
@@ -97,10 +101,9 @@ final class HttpValidation implements ValidationHandler {
       }
     } catch (BadRequestException e) {
       ctx.fail(400, e);
-      return;
+      return null;
     }
-    ctx.put(REQUEST_CONTEXT_KEY, parameters);
-    ctx.next();
+    return parameters;
   }
 
   /**
