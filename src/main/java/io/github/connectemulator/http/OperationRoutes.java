@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.validation.RequestParameters;
 
 /**
  * The HTTP face of the operations: one route per operation of the catalog, at its HTTP binding, that validates the
@@ -31,11 +30,11 @@ final class OperationRoutes {
   }
 
   private static void call(OperationSpec operation, HttpValidation validation, RoutingContext ctx) {
-    RequestParameters params = validation.check(ctx);
-    if (params == null) {
+    HttpValidation.Checked checked = validation.check(ctx);
+    if (checked == null) {
       return; // failed with 400 by the check
     }
-    operation.invoke(new HttpMembers(operation, params), ctx.get(SigV4Verifier.ACCOUNT))
+    operation.invoke(new HttpMembers(operation, checked), ctx.get(SigV4Verifier.ACCOUNT))
         .onComplete(reply -> {
           if (reply.failed()) {
             AwsErrors.sendFailure(ctx, reply.cause());
