@@ -2,6 +2,7 @@ package io.github.connectemulator;
 
 import io.github.connectemulator.admin.ui.Dashboard;
 import io.github.connectemulator.owner.protocol.CreateTestCase;
+import io.github.connectemulator.owner.protocol.DeliverOnContext;
 import io.github.connectemulator.owner.protocol.LocalCodec;
 import io.github.connectemulator.bus.BusOperationsVerticle;
 import io.github.connectemulator.cluster.ClusterNode;
@@ -102,6 +103,7 @@ public final class Emulator {
 
   private static Future<Emulator> deploy(Emulator emulator) {
     LocalCodec.registerAll(emulator.vertx.eventBus());
+    DeliverOnContext.installOn(emulator.vertx.eventBus());
     return emulator.deployOwners()
         .compose(v -> emulator.seedTestCases())
         .compose(v -> emulator.deployRouters())

@@ -13,64 +13,81 @@ import io.vertx.ext.web.validation.RequestParameter;
 import io.vertx.ext.web.validation.RequestPredicate;
 import io.vertx.ext.web.validation.RequestPredicateException;
 import io.vertx.ext.web.validation.RequestPredicateResult;
-import io.vertx.ext.web.validation.ValidationHandler;
 import io.vertx.ext.web.validation.impl.ParameterLocation;
-import io.vertx.ext.web.validation.impl.RequestParametersImpl;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The vertx-web-validation handler of an operation, built once from its members' rules in the catalog. It runs the
+ * The vertx-web-validation checks of an operation, built once from its members' rules in the catalog. It runs the
  * checks {@code ValidationHandlerImpl} runs, in its order (body required, path, query, header, body), with the same
- * exceptions and the same {@link RequestParametersImpl} result, in one synchronous pass: the stock handler copies
- * every path, query and header value of each request into new maps (headers lower-cased, through a stream for path
- * parameters) and completes a future per parameter, work that showed in the profile of every request.
+ * exceptions, in one synchronous pass: the stock handler copies every path, query and header value of each request
+ * into new maps (headers lower-cased, through a stream for path parameters) and completes a future per parameter,
+ * work that showed in the profile of every request. What it finds goes straight to the operation's call
+ * ({@link OperationRoutes}) as {@link Checked}: the members in the operation's order, not the four maps of a
+ * {@code RequestParametersImpl} each request would otherwise fill.
  */
-final class HttpValidation implements ValidationHandler {
+final class HttpValidation {
 
-  private static final SingleValue[] NONE = {};
+  private static final Member[] NONE = {};
+  private static final RequestParameter[] NO_VALUES = {};
 
-  private final SingleValue[] path;
-  private final SingleValue[] query;
-  private final SingleValue[] header;
+  /** One member's check, and where the operation lists it. */
+  private record Member(int index, SingleValue checks) {}
+
+  /**
+   * A request's checked members.
+   *
+   * @param members each member's value, at its index in the operation's members; null when absent and optional
+   * @param body the checked JSON body, or null when there is none
+   */
+  record Checked(RequestParameter[] members, RequestParameter body) {}
+
+  private final Member[] path;
+  private final Member[] query;
+  private final Member[] header;
+  private final int memberCount;
   private final JsonBody body;
   private final boolean bodyRequired;
 
-  private HttpValidation(List<SingleValue> members, JsonBody body, boolean bodyRequired) {
+  private HttpValidation(List<Member> members, JsonBody body, boolean bodyRequired) {
     this.path = at(members, ParameterLocation.PATH);
     this.query = at(members, ParameterLocation.QUERY);
     this.header = at(members, ParameterLocation.HEADER);
+    this.memberCount = members.size();
     this.body = body;
     this.bodyRequired = bodyRequired;
   }
 
-  static ValidationHandler handlerFor(OperationSpec operation) {
+  static HttpValidation of(OperationSpec operation) {
     // A repository per operation: see SchemaCheck.newRepository.
     var repository = SchemaCheck.newRepository();
-    var members = new ArrayList<SingleValue>();
+    var members = new ArrayList<Member>();
     for (MemberRule rule : operation.members()) {
       ParameterLocation location = switch (rule.location()) {
         case PATH -> ParameterLocation.PATH;
         case QUERY -> ParameterLocation.QUERY;
         case HEADER -> ParameterLocation.HEADER;
       };
-      members.add(new SingleValue(rule.httpName(), location, !rule.required(), rule.schema(), repository));
+      members.add(new Member(members.size(),
+          new SingleValue(rule.httpName(), location, !rule.required(), rule.schema(), repository)));
     }
     JsonBody body = operation.body() == null ? null : new JsonBody(operation.body(), repository);
     return new HttpValidation(members, body, operation.bodyRequired());
   }
 
-  private static SingleValue[] at(List<SingleValue> members, ParameterLocation location) {
-    SingleValue[] found = members.stream().filter(m -> m.location() == location).toArray(SingleValue[]::new);
+  private static Member[] at(List<Member> members, ParameterLocation location) {
+    Member[] found = members.stream().filter(m -> m.checks().location() == location).toArray(Member[]::new);
     return found.length == 0 ? NONE : found;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    RequestParametersImpl parameters = new RequestParametersImpl();
+  /**
+   * The request's checked members; null when a check failed, the request then failed with 400 and the exception, as
+   * the stock handler fails it.
+   */
+  Checked check(RoutingContext ctx) {
+    RequestParameter[] values = memberCount == 0 ? NO_VALUES : new RequestParameter[memberCount];
+    RequestParameter checkedBody = null;
     try {
       if (bodyRequired) {
         RequestPredicateResult present = RequestPredicate.BODY_REQUIRED.apply(ctx);
@@ -79,13 +96,13 @@ final class HttpValidation implements ValidationHandler {
         }
       }
       if (path.length > 0) {
-        parameters.setPathParameters(checked(path, ctx::pathParam));
+        check(path, ctx::pathParam, values);
       }
       if (query.length > 0) {
-        parameters.setQueryParameters(checked(query, ctx.queryParams()::get));
+        check(query, ctx.queryParams()::get, values);
       }
       if (header.length > 0) {
-        parameters.setHeaderParameters(checked(header, ctx.request().headers()::get));
+        check(header, ctx.request().headers()::get, values);
       }
       String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
       if (body != null && contentType != null) {
@@ -93,26 +110,20 @@ final class HttpValidation implements ValidationHandler {
         if (!body.canProcess(mediaType)) {
           throw BodyProcessorException.createMissingMatchingBodyProcessor(mediaType);
         }
-        parameters.setBody(body.check(ctx, contentType));
+        checkedBody = body.check(ctx, contentType);
       }
     } catch (BadRequestException e) {
       ctx.fail(400, e);
-      return;
+      return null;
     }
-    ctx.put(REQUEST_CONTEXT_KEY, parameters);
-    ctx.next();
+    return new Checked(values, checkedBody);
   }
 
-  /**
-   * Each member's checked value by its key, from its first value in the request; absent optional members are present
-   * with a null value, as the stock handler has them.
-   */
-  private static Map<String, RequestParameter> checked(SingleValue[] members, Function<String, String> given) {
-    Map<String, RequestParameter> values = new HashMap<>(4);
-    for (SingleValue member : members) {
-      values.put(member.key(), member.check(given.apply(member.name())));
+  /** Each member's checked value, from its first value in the request, into its place in {@code values}. */
+  private static void check(Member[] members, Function<String, String> given, RequestParameter[] values) {
+    for (Member member : members) {
+      values[member.index()] = member.checks().check(given.apply(member.checks().name()));
     }
-    return values;
   }
 
   /**

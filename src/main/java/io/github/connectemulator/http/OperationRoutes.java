@@ -7,8 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.validation.RequestParameters;
-import io.vertx.ext.web.validation.ValidationHandler;
 
 /**
  * The HTTP face of the operations: one route per operation of the catalog, at its HTTP binding, that validates the
@@ -25,13 +23,18 @@ final class OperationRoutes {
       if (metrics != null) {
         route.handler(metrics.measure(operation.name()));
       }
-      route.handler(HttpValidation.handlerFor(operation)).handler(ctx -> call(operation, ctx));
+      // One handler checks and calls: no hand-over through the context's data map, one next() less per request.
+      HttpValidation validation = HttpValidation.of(operation);
+      route.handler(ctx -> call(operation, validation, ctx));
     }
   }
 
-  private static void call(OperationSpec operation, RoutingContext ctx) {
-    RequestParameters params = ctx.get(ValidationHandler.REQUEST_CONTEXT_KEY);
-    operation.invoke(new HttpMembers(operation, params), ctx.get(SigV4Verifier.ACCOUNT))
+  private static void call(OperationSpec operation, HttpValidation validation, RoutingContext ctx) {
+    HttpValidation.Checked checked = validation.check(ctx);
+    if (checked == null) {
+      return; // failed with 400 by the check
+    }
+    operation.invoke(new HttpMembers(operation, checked), ctx.get(SigV4Verifier.ACCOUNT))
         .onComplete(reply -> {
           if (reply.failed()) {
             AwsErrors.sendFailure(ctx, reply.cause());

@@ -32,7 +32,6 @@ final class ReusedValidators {
   /** A single-valued path, query or header parameter. */
   static final class SingleValue {
     private final String name;
-    private final String key;
     private final ParameterLocation location;
     private final boolean optional;
     private final ValueParser<String> parser;
@@ -41,8 +40,6 @@ final class ReusedValidators {
     SingleValue(String name, ParameterLocation location, boolean optional, JsonObject schema,
         SchemaRepository repository) {
       this.name = name;
-      // Header parameters are keyed lower-case in RequestParameters, as the stock handler keys them.
-      this.key = location == ParameterLocation.HEADER ? name.toLowerCase() : name;
       this.location = location;
       this.optional = optional;
       this.parser = switch (String.valueOf(schema.getValue("type"))) {
@@ -55,11 +52,6 @@ final class ReusedValidators {
 
     String name() {
       return name;
-    }
-
-    /** Its key in {@code RequestParameters}. */
-    String key() {
-      return key;
     }
 
     ParameterLocation location() {

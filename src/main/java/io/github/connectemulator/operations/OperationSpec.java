@@ -38,11 +38,17 @@ public record OperationSpec(String name, HttpMethod method, String pathTemplate,
 
   /** The rule of a member HTTP carries outside the body, or null. */
   public MemberRule member(String name) {
-    for (MemberRule rule : members) {
-      if (rule.name().equals(name)) {
-        return rule;
+    int index = memberIndex(name);
+    return index < 0 ? null : members.get(index);
+  }
+
+  /** Where {@link #members()} has the member called {@code name}; -1 for a body member. */
+  public int memberIndex(String name) {
+    for (int i = 0; i < members.size(); i++) {
+      if (members.get(i).name().equals(name)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 }
