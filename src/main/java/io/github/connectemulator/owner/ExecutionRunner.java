@@ -78,7 +78,7 @@ final class ExecutionRunner {
     RunPlan plan = RunPlan.of(testCase.tags(), testCase.published().document().observations(), controls.current(),
         testCase.id(), testCase.nextRunNumber());
     String id = ids.next(instance.id, "execution", instance.executionsStarted++);
-    Execution execution = live.add(run -> run.reset(id, instance.id, testCase.id(), testCase.published(),
+    Execution execution = live.add(instance, run -> run.reset(id, instance.id, testCase.id(), testCase.published(),
         testCase.tags(), command.clientToken(), plan.mode(), plan.observationMillis(), plan.failingObservation(),
         plan.timesOut(), now));
     listener.started(execution);
@@ -405,7 +405,7 @@ final class ExecutionRunner {
     int recordsBefore = execution.recordsReached();
     execution.end(status, now);
     listener.changed(execution, before, recordsBefore, now);
-    instances.get(execution.instanceId()).waiting.remove(execution);
+    live.instanceOf(execution).waiting.remove(execution);
     finished(execution, now);
   }
 
@@ -415,7 +415,7 @@ final class ExecutionRunner {
    */
   private void finished(Execution execution, long now) {
     schedule.cancel(execution);
-    InstanceState instance = instances.get(execution.instanceId());
+    InstanceState instance = live.instanceOf(execution);
     if (execution.holdsSlot()) {
       execution.holdSlot(false);
       instance.running--;

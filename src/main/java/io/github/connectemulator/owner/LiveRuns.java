@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
 final class LiveRuns {
 
   private final RunColumns columns = new RunColumns(1024);
+  /** Each slot's instance, so that a run's end finds it without a lookup by id. */
+  private InstanceState[] instances = new InstanceState[1024];
   private boolean[] inUse = new boolean[1024];
   /** Free slots, as a stack: the most recently used, warmest slots go first. */
   private int[] free = new int[1024];
@@ -38,10 +40,16 @@ final class LiveRuns {
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
   private final SlotIndex.SlotMatcher tokenMatcher = this::tokenMatches;
 
-  /** A new run in a free slot: {@code reset} gives it its run (see {@link Execution#reset}); returns the run. */
-  Execution add(UnaryOperator<Execution> reset) {
+  /**
+   * A new run of this instance in a free slot: {@code reset} gives it its run (see {@link Execution#reset}); returns
+   * the run.
+   */
+  Execution add(InstanceState instance, UnaryOperator<Execution> reset) {
     int slot = freeCount > 0 ? free[--freeCount] : newSlot();
     Execution run = reset.apply(new Execution(columns, slot));
+    if (instances[slot] != instance) {
+      instances[slot] = instance;
+    }
     inUse[slot] = true;
     size++;
     byId.put(idHash(run), slot);
@@ -49,6 +57,11 @@ final class LiveRuns {
       byToken.put(tokenHash(run), slot);
     }
     return run;
+  }
+
+  /** The instance of a live run. */
+  InstanceState instanceOf(Execution run) {
+    return instances[run.slot()];
   }
 
   /** The run in this slot; the slot must hold a live run. */
@@ -126,6 +139,7 @@ final class LiveRuns {
       int capacity = made * 2;
       columns.grow(capacity);
       inUse = Arrays.copyOf(inUse, capacity);
+      instances = Arrays.copyOf(instances, capacity);
       free = Arrays.copyOf(free, capacity);
     }
     return made++;

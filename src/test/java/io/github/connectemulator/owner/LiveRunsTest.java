@@ -38,7 +38,7 @@ class LiveRunsTest {
   final InstanceState otherInstance = new InstanceState("99999999-2222-3333-4444-555555555555");
 
   Execution start(InstanceState owner, String id, String testCaseId, String token) {
-    return live.add(run -> run.reset(id, owner.id, testCaseId, VERSION, TAGS, token, TransitionMode.TIMED, 100, -1,
+    return live.add(owner, run -> run.reset(id, owner.id, testCaseId, VERSION, TAGS, token, TransitionMode.TIMED, 100, -1,
         false, T0));
   }
 
@@ -68,6 +68,8 @@ class LiveRunsTest {
     assertThat(upperCase.id()).isEqualTo(uuid(3).toUpperCase());
     assertThat(noToken.clientToken()).isNull();
     assertThat(live.of(instance)).containsExactlyInAnyOrder(canonical, textId, upperCase);
+    assertThat(live.instanceOf(canonical)).isSameAs(instance);
+    assertThat(live.instanceOf(noToken)).isSameAs(otherInstance);
     assertThat(live.size()).isEqualTo(4);
   }
 
@@ -113,7 +115,7 @@ class LiveRunsTest {
 
     TestCaseVersion fiveSteps = new TestCaseVersion("five", FIVE_OBSERVATIONS, null, null, null,
         TestCaseStatus.PUBLISHED, T0, "us-east-1", "sha", ContentDocument.parse(FIVE_OBSERVATIONS).document());
-    Execution longer = live.add(run -> run.reset(uuid(3), instance.id, "tc5", fiveSteps, TAGS, null,
+    Execution longer = live.add(instance, run -> run.reset(uuid(3), instance.id, "tc5", fiveSteps, TAGS, null,
         TransitionMode.TIMED, 100, -1, false, T0));
     assertThat(longer.slot()).isEqualTo(first.slot());
     longer.begin(T0 + 10);
