@@ -209,7 +209,7 @@ startup() {
   env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
     java $JVM_FLAGS -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" > target/bench-cds-training.log 2>&1 &
   server_pid=$!
-  until curl -s -o /dev/null "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null; do sleep 0.01; done
+  until answered target/bench-cds-training.log; do sleep 0.01; done
   start_emulator_test_case_again
   stop_server
   echo "with AppCDS (-XX:SharedArchiveFile), ms: $(startup_times "-XX:SharedArchiveFile=$archive")"
@@ -228,7 +228,7 @@ startup_image() {
           t0=$(date +%s%N)
           java "$@" $JAVA_OPTS -jar /app/connect-test-emulator.jar > /tmp/startup.log 2>&1 &
           pid=$!
-          until { exec 3<>/dev/tcp/127.0.0.1/$HTTP_PORT; } 2>/dev/null && printf "GET /test-cases-summary/%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" "$INSTANCE_ID" >&3 && head -c 12 <&3 | grep -q " 200"; do
+          until { exec 3<>/dev/tcp/127.0.0.1/$HTTP_PORT; } 2>/dev/null && printf "GET /test-cases-summary/%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" "$INSTANCE_ID" >&3 && timeout 5 head -c 12 <&3 | grep -q " 200"; do
             exec 3<&- 2>/dev/null; sleep 0.005
           done
           t1=$(date +%s%N)
@@ -242,6 +242,16 @@ startup_image() {
       echo "in the image, without (-Xshare:auto, the JDK'"'"'s own archive only), ms: $(times)"'
 }
 
+# One poll of a start-up: true on any HTTP answer. A poll the server accepted but did not answer within 5 s is told
+# on stderr (without --max-time it would wait for the idle timeout, http.idleTimeoutSeconds, and that would be the
+# figure) and polled again.
+answered() {
+  curl -s -o /dev/null --max-time 5 "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null
+  local status=$?
+  [ "$status" != 28 ] || echo "startup: a poll got no answer within 5 s (server log: $1)" >&2
+  return "$status"
+}
+
 startup_times() {
   local times=()
   for _ in 1 2 3 4 5; do
@@ -250,7 +260,7 @@ startup_times() {
     env EMULATOR_PROFILE=loadtest EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
       java $JVM_FLAGS $1 -jar "$JAR" > target/bench-startup.log 2>&1 &
     server_pid=$!
-    until curl -s -o /dev/null "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null; do sleep 0.005; done
+    until answered target/bench-startup.log; do sleep 0.005; done
     t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
     stop_server

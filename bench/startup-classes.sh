@@ -20,7 +20,7 @@ EMULATOR_HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
   java -Dconnect-emulator.preload=false -Xlog:class+load:file="$log":none -jar "$JAR" > /dev/null 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/test-cases-summary/11111111-2222-3333-4444-555555555555" && break
+  curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$PORT/test-cases-summary/11111111-2222-3333-4444-555555555555" && break
   sleep 0.05
 done
 loaded=$(wc -l < "$log")
