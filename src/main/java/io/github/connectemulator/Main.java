@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +82,7 @@ public final class Main {
 
   private static VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry) {
     VertxBuilder builder = Vertx.builder().with(options);
-    return registry == null ? builder : builder.withMetrics(new MicrometerMetricsFactory(registry));
+    return registry == null ? builder : builder.withMetrics(ServiceMetrics.metricsFactory(registry));
   }
 
   private static Path configFileArgument(String[] args) {

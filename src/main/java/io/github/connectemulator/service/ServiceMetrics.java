@@ -3,8 +3,13 @@ package io.github.connectemulator.service;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
@@ -20,6 +25,35 @@ public final class ServiceMetrics {
 
   public static PrometheusMeterRegistry newRegistry() {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /**
+   * Vert.x's meters in {@code registry}, with the HTTP server's guarded ({@link GuardedVertxMetrics}): a connection
+   * accepted before the server's meters exist is answered, not left until its idle timeout.
+   */
+  public static VertxMetricsFactory metricsFactory(PrometheusMeterRegistry registry) {
+    var micrometer = new MicrometerMetricsFactory(registry);
+    return new VertxMetricsFactory() {
+      @Override
+      public VertxMetrics metrics(VertxOptions options) {
+        return new GuardedVertxMetrics(micrometer.metrics(options));
+      }
+
+      @Override
+      public MetricsOptions newOptions(MetricsOptions options) {
+        return micrometer.newOptions(options);
+      }
+
+      @Override
+      public MetricsOptions newOptions(JsonObject json) {
+        return micrometer.newOptions(json);
+      }
+
+      @Override
+      public MetricsOptions newOptions() {
+        return micrometer.newOptions();
+      }
+    };
   }
 
   /**

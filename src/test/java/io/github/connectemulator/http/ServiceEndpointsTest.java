@@ -22,7 +22,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +48,7 @@ class ServiceEndpointsTest {
     PrometheusMeterRegistry registry = ServiceMetrics.newRegistry();
     vertx = Vertx.builder()
         .with(ServiceMetrics.vertxOptions("test-" + UUID.randomUUID(), true, true))
-        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withMetrics(ServiceMetrics.metricsFactory(registry))
         .build();
     var all = new HashMap<>(Map.of("http.host", HOST, "http.port", "0",
         "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
