@@ -212,20 +212,7 @@ public final class JsonBodies {
 
   private static void timestamp(JsonGenerator json, String name, long epochMillis) throws IOException {
     json.writeFieldName(name);
-    json.writeNumber(epochSeconds(epochMillis));
-  }
-
-  /**
-   * Epoch seconds with three decimals, the text {@code BigDecimal.valueOf(epochMillis, 3)} has, without making one
-   * (it was a tenth of a summary poll's JSON time).
-   */
-  static String epochSeconds(long epochMillis) {
-    if (epochMillis < 0) {
-      return BigDecimal.valueOf(epochMillis, 3).toString();
-    }
-    int millis = (int) (epochMillis % 1000);
-    return Long.toString(epochMillis / 1000) + '.' + (char) ('0' + millis / 100) + (char) ('0' + millis / 10 % 10)
-        + (char) ('0' + millis % 10);
+    json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
   }
 
   /** Written straight into the reply's buffer: Jackson's own buffer is the only copy on the way. */
