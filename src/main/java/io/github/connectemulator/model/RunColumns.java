@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * <p>Why columns: a load test keeps 100 000 runs live for a minute. As objects, every young collection copied each run
  * born since the last one and copied it again at each of the next collections until it was old: pauses of tens of
- * milliseconds that made every step due meanwhile late. Columns are a few large arrays, which the collector allocates
- * outside the young generation and never copies; a view made to read or step a run dies young, which costs nothing.
+ * milliseconds that made every step due meanwhile late. Columns are a few arrays: once they hold many runs, G1 places
+ * them directly in the old generation (half a region or more) and never copies them, and smaller ones are copied a
+ * few times as one object each; a view made to read or step a run dies young, which costs nothing.
  * Record times too are in one array: each slot has a stretch of it, kept for the slot's next runs and moved to the
  * end only when a run needs a longer one.
  */
