@@ -46,8 +46,8 @@ public final class Execution {
   }
 
   /**
-   * Makes this slot a new INITIATED run, forgetting the run it held before, if any; the slot's record array is kept
-   * when it is large enough.
+   * Makes this slot a new INITIATED run, forgetting the run it held before, if any; the slot's stretch of record times
+   * is kept when it is long enough.
    */
   public Execution reset(
       String id,
@@ -261,13 +261,6 @@ public final class Execution {
 
   public long idLow() {
     return columns.idLow[slot];
-  }
-
-  /** Whether this is the run with this id, without making the id's text. */
-  public boolean hasId(String id) {
-    String text = columns.idText[slot];
-    return text != null ? text.equals(id)
-        : CanonicalUuid.isCanonical(id) && CanonicalUuid.high(id) == idHigh() && CanonicalUuid.low(id) == idLow();
   }
 
   public String instanceId() {

@@ -23,31 +23,32 @@ public final class RunColumns {
 
   // The id and the ClientToken as a UUID's two halves when they are canonical UUIDs (every id the emulator issues,
   // and the tokens SDKs generate), as text otherwise.
-  long[] idHigh;
-  long[] idLow;
-  String[] idText;
-  String[] instanceId;
-  String[] testCaseId;
-  TestCaseVersion[] version;
-  Map<String, String>[] tags;
-  long[] tokenHigh;
-  long[] tokenLow;
-  String[] tokenText;
-  byte[] flags;
-  byte[] mode;
-  byte[] status;
-  long[] observationMillis;
-  int[] failingObservation;
-  int[] observations;
-  long[] startTime;
-  long[] endTime;
-  long[] runStartedAt;
-  long[] nextStepAt;
-  int[] reached;
-  int[] pollsSinceStep;
+  long[] idHigh = {};
+  long[] idLow = {};
+  String[] idText = {};
+  String[] instanceId = {};
+  String[] testCaseId = {};
+  TestCaseVersion[] version = {};
+  @SuppressWarnings("unchecked")
+  Map<String, String>[] tags = new Map[0];
+  long[] tokenHigh = {};
+  long[] tokenLow = {};
+  String[] tokenText = {};
+  byte[] flags = {};
+  byte[] mode = {};
+  byte[] status = {};
+  long[] observationMillis = {};
+  int[] failingObservation = {};
+  int[] observations = {};
+  long[] startTime = {};
+  long[] endTime = {};
+  long[] runStartedAt = {};
+  long[] nextStepAt = {};
+  int[] reached = {};
+  int[] pollsSinceStep = {};
   /** Where each slot's record times start in {@link #times}, and how many it has room for. */
-  int[] timesAt;
-  int[] timesRoom;
+  int[] timesAt = {};
+  int[] timesRoom = {};
   long[] times = new long[16];
   private int timesEnd;
 
@@ -66,32 +67,31 @@ public final class RunColumns {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private void allocate(int capacity) {
-    idHigh = copy(idHigh, capacity);
-    idLow = copy(idLow, capacity);
-    idText = idText == null ? new String[capacity] : Arrays.copyOf(idText, capacity);
-    instanceId = instanceId == null ? new String[capacity] : Arrays.copyOf(instanceId, capacity);
-    testCaseId = testCaseId == null ? new String[capacity] : Arrays.copyOf(testCaseId, capacity);
-    version = version == null ? new TestCaseVersion[capacity] : Arrays.copyOf(version, capacity);
-    tags = tags == null ? new Map[capacity] : Arrays.copyOf(tags, capacity);
-    tokenHigh = copy(tokenHigh, capacity);
-    tokenLow = copy(tokenLow, capacity);
-    tokenText = tokenText == null ? new String[capacity] : Arrays.copyOf(tokenText, capacity);
-    flags = flags == null ? new byte[capacity] : Arrays.copyOf(flags, capacity);
-    mode = mode == null ? new byte[capacity] : Arrays.copyOf(mode, capacity);
-    status = status == null ? new byte[capacity] : Arrays.copyOf(status, capacity);
-    observationMillis = copy(observationMillis, capacity);
-    failingObservation = copy(failingObservation, capacity);
-    observations = copy(observations, capacity);
-    startTime = copy(startTime, capacity);
-    endTime = copy(endTime, capacity);
-    runStartedAt = copy(runStartedAt, capacity);
-    nextStepAt = copy(nextStepAt, capacity);
-    reached = copy(reached, capacity);
-    pollsSinceStep = copy(pollsSinceStep, capacity);
-    timesAt = copy(timesAt, capacity);
-    timesRoom = copy(timesRoom, capacity);
+    idHigh = Arrays.copyOf(idHigh, capacity);
+    idLow = Arrays.copyOf(idLow, capacity);
+    idText = Arrays.copyOf(idText, capacity);
+    instanceId = Arrays.copyOf(instanceId, capacity);
+    testCaseId = Arrays.copyOf(testCaseId, capacity);
+    version = Arrays.copyOf(version, capacity);
+    tags = Arrays.copyOf(tags, capacity);
+    tokenHigh = Arrays.copyOf(tokenHigh, capacity);
+    tokenLow = Arrays.copyOf(tokenLow, capacity);
+    tokenText = Arrays.copyOf(tokenText, capacity);
+    flags = Arrays.copyOf(flags, capacity);
+    mode = Arrays.copyOf(mode, capacity);
+    status = Arrays.copyOf(status, capacity);
+    observationMillis = Arrays.copyOf(observationMillis, capacity);
+    failingObservation = Arrays.copyOf(failingObservation, capacity);
+    observations = Arrays.copyOf(observations, capacity);
+    startTime = Arrays.copyOf(startTime, capacity);
+    endTime = Arrays.copyOf(endTime, capacity);
+    runStartedAt = Arrays.copyOf(runStartedAt, capacity);
+    nextStepAt = Arrays.copyOf(nextStepAt, capacity);
+    reached = Arrays.copyOf(reached, capacity);
+    pollsSinceStep = Arrays.copyOf(pollsSinceStep, capacity);
+    timesAt = Arrays.copyOf(timesAt, capacity);
+    timesRoom = Arrays.copyOf(timesRoom, capacity);
   }
 
   /** Makes room for {@code observations} record times in the slot's stretch of {@link #times}. */
@@ -104,13 +104,5 @@ public final class RunColumns {
       timesRoom[slot] = observations;
       timesEnd += observations;
     }
-  }
-
-  private static long[] copy(long[] column, int capacity) {
-    return column == null ? new long[capacity] : Arrays.copyOf(column, capacity);
-  }
-
-  private static int[] copy(int[] column, int capacity) {
-    return column == null ? new int[capacity] : Arrays.copyOf(column, capacity);
   }
 }

@@ -171,7 +171,7 @@ final class ExecutionRunner {
     long now = clock.millis();
     for (Execution execution : live.of(instance)) {
       // Checked as it comes: ending one run can let a waiting immediate run take its slot and finish at once (its
-      // object then keeps its final status until a later Start reuses it).
+      // slot then keeps that final status until a later Start reuses it).
       if (execution.testCaseId().equals(testCase.id()) && !execution.status().isTerminal()) {
         end(execution, ExecutionStatus.STOPPED, now);
       }
@@ -281,10 +281,10 @@ final class ExecutionRunner {
       if (instanceId != null && !instance.id.equals(instanceId)) {
         continue;
       }
-      for (Execution execution : live.of(instance)) {
-        if ((executionId == null || execution.hasId(executionId))
-            && execution.mode() == TransitionMode.MANUAL && execution.holdsSlot()
-            && !execution.status().isTerminal()) {
+      Execution one = executionId == null ? null : live.find(instance, executionId);
+      List<Execution> candidates = executionId == null ? live.of(instance) : one == null ? List.of() : List.of(one);
+      for (Execution execution : candidates) {
+        if (execution.mode() == TransitionMode.MANUAL && execution.holdsSlot() && !execution.status().isTerminal()) {
           runs.add(execution);
         }
       }
@@ -422,7 +422,7 @@ final class ExecutionRunner {
       grantSlots(instance, now);
     }
     listener.finished(execution);
-    // From here on the run lives in the compact store only; its object serves a later run.
+    // From here on the run lives in the compact store only; its slot serves a later run.
     retention.add(instance, execution);
     live.remove(execution);
   }

@@ -6,6 +6,7 @@ import io.github.connectemulator.owner.compact.SlotIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,22 +106,19 @@ final class LiveRuns {
   /** The instance's live runs, in no particular order: a copy, so a caller may end runs as it goes. */
   List<Execution> of(InstanceState instance) {
     var found = new ArrayList<Execution>();
-    for (int slot = 0; slot < made; slot++) {
-      if (inUse[slot] && new Execution(columns, slot).instanceId().equals(instance.id)) {
-        found.add(new Execution(columns, slot));
-      }
-    }
+    forEach(instance, found::add);
     return found;
   }
 
   /** Adds the instance's live runs to {@code byStatus}, by {@link io.github.connectemulator.model.ExecutionStatus#ordinal()}. */
   void countByStatus(InstanceState instance, int[] byStatus) {
+    forEach(instance, run -> byStatus[run.status().ordinal()]++);
+  }
+
+  private void forEach(InstanceState instance, Consumer<Execution> action) {
     for (int slot = 0; slot < made; slot++) {
-      if (inUse[slot]) {
-        Execution run = new Execution(columns, slot);
-        if (run.instanceId().equals(instance.id)) {
-          byStatus[run.status().ordinal()]++;
-        }
+      if (inUse[slot] && instances[slot] == instance) {
+        action.accept(new Execution(columns, slot));
       }
     }
   }
