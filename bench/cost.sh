@@ -22,15 +22,15 @@ pid=""
 stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }; }
 trap stop EXIT
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-# The event-loop threads alone: the request path, without the JIT compiler's and the collector's threads.
-loop_ticks() {
-  local total=0 task
+# CPU ticks of the process's threads by kind: event loops (the request path), GC, JIT compiler, and the rest.
+thread_ticks() {
+  local task
   for task in /proc/$pid/task/*; do
-    if grep -q '^vert.x-eventloo' "$task/comm" 2>/dev/null; then
-      total=$((total + $(awk '{print $14 + $15}' "$task/stat")))
-    fi
-  done
-  echo "$total"
+    printf '%s %s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done | awk '{ticks = $NF; $NF = ""; name = $0
+      kind = name ~ /^vert\.x-eventloo/ ? "loops" : name ~ /^(GC|G1)/ ? "gc" : name ~ /Compiler/ ? "jit" : "other"
+      n[kind] += ticks}
+    END {printf "%d %d %d %d\n", n["loops"], n["gc"], n["jit"], n["other"]}'
 }
 
 for server in $SERVERS; do
@@ -45,13 +45,16 @@ for server in $SERVERS; do
     TEST_CASE_ID=$(create_bench_test_case cost)
   fi
   wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
-  before=$(cpu_ticks); loops_before=$(loop_ticks)
+  before=$(cpu_ticks); threads_before=($(thread_ticks))
   out=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL")
-  after=$(cpu_ticks); loops_after=$(loop_ticks)
+  after=$(cpu_ticks); threads_after=($(thread_ticks))
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  printf "%-9s %-7s %6.1f us CPU per request, %6.1f us on event loops  (%s requests, %s req/s)\n" "$server" \
-    "$SCENARIO" "$(echo "($after - $before) * 1000000 / $TICKS / $requests" | bc -l)" \
-    "$(echo "($loops_after - $loops_before) * 1000000 / $TICKS / $requests" | bc -l)" "$requests" "$rps"
+  per_request() { echo "($2 - $1) * 1000000 / $TICKS / $requests" | bc -l; }
+  printf "%-9s %-7s %6.1f us CPU per request: %5.1f event loops, %4.1f GC, %4.1f JIT, %4.1f other  (%s requests, %s req/s)\n" \
+    "$server" "$SCENARIO" "$(per_request "$before" "$after")" \
+    "$(per_request "${threads_before[0]}" "${threads_after[0]}")" "$(per_request "${threads_before[1]}" "${threads_after[1]}")" \
+    "$(per_request "${threads_before[2]}" "${threads_after[2]}")" "$(per_request "${threads_before[3]}" "${threads_after[3]}")" \
+    "$requests" "$rps"
   stop
 done

@@ -32,8 +32,11 @@ final class HttpValidation {
   private static final Member[] NONE = {};
   private static final RequestParameter[] NO_VALUES = {};
 
-  /** One member's check, and where the operation lists it. */
-  private record Member(int index, SingleValue checks) {}
+  /**
+   * One member's check, where the operation lists it, and for a path member where its label is among the path's
+   * label values (-1 for other members).
+   */
+  private record Member(int index, SingleValue checks, int label) {}
 
   /**
    * A request's checked members.
@@ -59,7 +62,8 @@ final class HttpValidation {
     this.bodyRequired = bodyRequired;
   }
 
-  static HttpValidation of(OperationSpec operation) {
+  /** @param path the operation's path template, whose labels carry its path members */
+  static HttpValidation of(OperationSpec operation, PathTemplate path) {
     // A repository per operation: see SchemaCheck.newRepository.
     var repository = SchemaCheck.newRepository();
     var members = new ArrayList<Member>();
@@ -69,8 +73,15 @@ final class HttpValidation {
         case QUERY -> ParameterLocation.QUERY;
         case HEADER -> ParameterLocation.HEADER;
       };
+      int label = -1;
+      if (location == ParameterLocation.PATH) {
+        label = path.labelIndex(rule.httpName());
+        if (label < 0) {
+          throw new IllegalArgumentException(operation.name() + ": no label {" + rule.httpName() + "} in its path");
+        }
+      }
       members.add(new Member(members.size(),
-          new SingleValue(rule.httpName(), location, !rule.required(), rule.schema(), repository)));
+          new SingleValue(rule.httpName(), location, !rule.required(), rule.schema(), repository), label));
     }
     JsonBody body = operation.body() == null ? null : new JsonBody(operation.body(), repository);
     return new HttpValidation(members, body, operation.bodyRequired());
@@ -84,8 +95,10 @@ final class HttpValidation {
   /**
    * The request's checked members; null when a check failed, the request then failed with 400 and the exception, as
    * the stock handler fails it.
+   *
+   * @param labels the path's label values, as the operation's {@link PathTemplate} matched them
    */
-  Checked check(RoutingContext ctx) {
+  Checked check(RoutingContext ctx, String[] labels) {
     RequestParameter[] values = memberCount == 0 ? NO_VALUES : new RequestParameter[memberCount];
     RequestParameter checkedBody = null;
     try {
@@ -96,7 +109,9 @@ final class HttpValidation {
         }
       }
       if (path.length > 0) {
-        check(path, ctx::pathParam, values);
+        for (Member member : path) {
+          values[member.index()] = member.checks().check(labels[member.label()]);
+        }
       }
       if (query.length > 0) {
         check(query, ctx.queryParams()::get, values);

@@ -3,37 +3,74 @@ package io.github.connectemulator.http;
 import io.github.connectemulator.operations.OperationCatalog;
 import io.github.connectemulator.operations.OperationSpec;
 import io.github.connectemulator.service.OperationMetrics;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Route;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The HTTP face of the operations: one route per operation of the catalog, at its HTTP binding, that validates the
- * request, calls the operation with the members it found, and writes the reply or the AWS error.
+ * The HTTP face of the operations: one vertx-web route that finds the operation of the catalog whose HTTP binding
+ * the request has, validates the request, calls the operation with the members it found, and writes the reply or
+ * the AWS error. A request no operation binds goes on down the router (admin routes, then the unknown-operation
+ * error). Finding the operation by method and {@link PathTemplate} rather than a vertx-web route per operation spares
+ * each request a regular expression per route tried.
  */
-final class OperationRoutes {
+final class OperationRoutes implements Handler<RoutingContext> {
 
-  private OperationRoutes() {}
+  /** One operation's binding and what serves it. */
+  private record Binding(OperationSpec operation, PathTemplate path, HttpValidation validation,
+      OperationMetrics.HttpTiming timing) {}
+
+  private static final Binding[] NONE = {};
+
+  private final Map<HttpMethod, Binding[]> byMethod;
+
+  private OperationRoutes(Map<HttpMethod, Binding[]> byMethod) {
+    this.byMethod = byMethod;
+  }
 
   /** @param metrics where each operation is timed, or null when metrics are off */
   static void mountOn(Router router, OperationCatalog catalog, OperationMetrics metrics) {
+    Map<HttpMethod, List<Binding>> bindings = new HashMap<>();
     for (OperationSpec operation : catalog.operations()) {
-      Route route = router.route(operation.method(), vertxPath(operation.pathTemplate()));
-      if (metrics != null) {
-        route.handler(metrics.measure(operation.name()));
-      }
-      // One handler checks and calls: no hand-over through the context's data map, one next() less per request.
-      HttpValidation validation = HttpValidation.of(operation);
-      route.handler(ctx -> call(operation, validation, ctx));
+      PathTemplate path = PathTemplate.parse(operation.pathTemplate());
+      var binding = new Binding(operation, path, HttpValidation.of(operation, path),
+          metrics == null ? null : metrics.httpTiming(operation.name()));
+      bindings.computeIfAbsent(operation.method(), m -> new ArrayList<>()).add(binding);
     }
+    Map<HttpMethod, Binding[]> byMethod = new HashMap<>();
+    bindings.forEach((method, list) -> byMethod.put(method, list.toArray(Binding[]::new)));
+    router.route().handler(new OperationRoutes(byMethod));
   }
 
-  private static void call(OperationSpec operation, HttpValidation validation, RoutingContext ctx) {
-    HttpValidation.Checked checked = validation.check(ctx);
+  @Override
+  public void handle(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    for (Binding binding : byMethod.getOrDefault(ctx.request().method(), NONE)) {
+      String[] labels = binding.path().match(path);
+      if (labels != null) {
+        ctx.request().routed(binding.path().routeName());
+        if (binding.timing() != null) {
+          binding.timing().track(ctx);
+        }
+        call(binding, labels, ctx);
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private static void call(Binding binding, String[] labels, RoutingContext ctx) {
+    HttpValidation.Checked checked = binding.validation().check(ctx, labels);
     if (checked == null) {
       return; // failed with 400 by the check
     }
+    OperationSpec operation = binding.operation();
     operation.invoke(new HttpMembers(operation, checked), ctx.get(SigV4Verifier.ACCOUNT))
         .onComplete(reply -> {
           if (reply.failed()) {
@@ -47,10 +84,5 @@ final class OperationRoutes {
             Responses.json(ctx, body);
           }
         });
-  }
-
-  /** {@code /test-cases/{InstanceId}} → {@code /test-cases/:InstanceId}. */
-  static String vertxPath(String template) {
-    return template.replaceAll("\\{(\\w+)}", ":$1");
   }
 }

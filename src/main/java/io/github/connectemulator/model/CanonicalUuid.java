@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public final class CanonicalUuid {
 
-  private static final int LENGTH = 36;
+  public static final int LENGTH = 36;
   /** Digit value of each ASCII character, or -1: lowercase hexadecimal digits only. */
   private static final byte[] DIGITS = new byte[128];
 
@@ -63,8 +63,14 @@ public final class CanonicalUuid {
     return byHigh != 0 ? byHigh : Long.compareUnsigned(low, otherLow);
   }
 
-  private static boolean isDash(int index) {
+  /** Whether the canonical form has a dash at {@code index}. */
+  public static boolean isDash(int index) {
     return index == 8 || index == 13 || index == 18 || index == 23;
+  }
+
+  /** The value of a lowercase hexadecimal digit, or -1 for any other character. */
+  public static int digit(char c) {
+    return c < 128 ? DIGITS[c] : -1;
   }
 
   private static long digits(String text, int from, int to) {

@@ -2,7 +2,6 @@ package io.github.connectemulator.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
@@ -35,17 +34,29 @@ public final class OperationMetrics {
     this.registry = registry;
   }
 
-  /** A route handler that times the rest of the route and records it under {@code operation} when it ends. */
-  public Handler<RoutingContext> measure(String operation) {
-    Map<String, Timer> byOutcome = byOutcome(operation, HTTP);
-    return ctx -> {
+  /** Times one operation's HTTP requests. */
+  public final class HttpTiming {
+    private final String operation;
+    private final Map<String, Timer> byOutcome;
+
+    private HttpTiming(String operation) {
+      this.operation = operation;
+      this.byOutcome = byOutcome(operation, HTTP);
+    }
+
+    /** Times the request from now to the end of its response, and records it by the outcome the response names. */
+    public void track(RoutingContext ctx) {
       long start = System.nanoTime();
       ctx.addEndHandler(ended -> {
         String errorType = ctx.response().headers().get(ERROR_TYPE_HEADER);
         record(byOutcome, operation, HTTP, errorType == null ? SUCCESS : errorType, System.nanoTime() - start);
       });
-      ctx.next();
-    };
+    }
+  }
+
+  /** The timing of {@code operation}'s HTTP requests. */
+  public HttpTiming httpTiming(String operation) {
+    return new HttpTiming(operation);
   }
 
   /** Records one call that took {@code nanos}; {@code outcome} is {@link #SUCCESS} or the AWS error type. */
