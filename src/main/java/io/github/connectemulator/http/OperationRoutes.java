@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,19 +51,31 @@ final class OperationRoutes implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String path = ctx.normalizedPath();
-    for (Binding binding : byMethod.getOrDefault(ctx.request().method(), NONE)) {
-      String[] labels = binding.path().match(path);
-      if (labels != null) {
-        ctx.request().routed(binding.path().routeName());
-        if (binding.timing() != null) {
-          binding.timing().track(ctx);
+    Binding found = null;
+    String[] labels = null;
+    try {
+      String path = ctx.normalizedPath();
+      for (Binding binding : byMethod.getOrDefault(ctx.request().method(), NONE)) {
+        labels = binding.path().match(path);
+        if (labels != null) {
+          found = binding;
+          break;
         }
-        call(binding, labels, ctx);
-        return;
       }
+    } catch (IllegalArgumentException notPercentEncoding) {
+      // As vertx-web answers a path it cannot decode: 400, here with the reason.
+      ctx.fail(400, new HttpException(400, "the path is not valid percent-encoding"));
+      return;
     }
-    ctx.next();
+    if (found == null) {
+      ctx.next();
+      return;
+    }
+    ctx.request().routed(found.path().routeName());
+    if (found.timing() != null) {
+      found.timing().track(ctx);
+    }
+    call(found, labels, ctx);
   }
 
   private static void call(Binding binding, String[] labels, RoutingContext ctx) {

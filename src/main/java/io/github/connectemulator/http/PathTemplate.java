@@ -63,7 +63,11 @@ final class PathTemplate {
     return -1;
   }
 
-  /** The decoded label values of {@code path} in label order, or null when the path does not match. */
+  /**
+   * The decoded label values of {@code path} in label order, or null when the path does not match.
+   *
+   * @throws IllegalArgumentException when a label is not valid percent-encoding (as vertx-web's decoding throws)
+   */
   String[] match(String path) {
     int[] bounds = bounds(path);
     if (bounds == null) {

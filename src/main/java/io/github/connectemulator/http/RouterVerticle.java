@@ -45,10 +45,6 @@ public final class RouterVerticle extends VerticleBase {
     if (config.service().logRequests()) {
       router.route().handler(RequestLog.accessLog());
     }
-    HealthRoutes.mountOn(router, vertx, services.readiness());
-    if (services.metrics() != null) {
-      services.metrics().route(services.owners()).mountOn(router);
-    }
     // The body's buffer sized from Content-Length (SDKs send it): a Start body is some 50 bytes, and the 1 KB buffer
     // BodyHandler starts with otherwise was a tenth of all that a Start allocated.
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes())
@@ -61,6 +57,12 @@ public final class RouterVerticle extends VerticleBase {
 
     OperationRoutes.mountOn(router, services.operations(),
         services.metrics() == null ? null : services.metrics().operations());
+    // Probes and metrics after the operations: a path route ahead of them would cost every AWS request the
+    // check of its path (and vertx-web's map of path parameters, made for the check).
+    HealthRoutes.mountOn(router, vertx, services.readiness());
+    if (services.metrics() != null) {
+      services.metrics().route(services.owners()).mountOn(router);
+    }
 
     AdminSettings admin = config.admin();
     Future<Void> adminListening = Future.succeededFuture();

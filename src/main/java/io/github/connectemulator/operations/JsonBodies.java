@@ -212,7 +212,36 @@ public final class JsonBodies {
 
   private static void timestamp(JsonGenerator json, String name, long epochMillis) throws IOException {
     json.writeFieldName(name);
-    json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
+    if (epochMillis < 0) {
+      json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
+      return;
+    }
+    char[] digits = new char[EPOCH_SECONDS_CHARS];
+    int start = epochSeconds(epochMillis, digits);
+    json.writeNumber(digits, start, digits.length - start);
+  }
+
+  /** Enough for any positive long of milliseconds as seconds: 16 digits, the point, 3 decimals. */
+  static final int EPOCH_SECONDS_CHARS = 20;
+
+  /**
+   * {@code epochMillis} (≥ 0) as seconds with three decimals, as {@code BigDecimal.valueOf(epochMillis, 3)} writes
+   * it, at the end of {@code into}; returns where it starts. A summary has two of these, and BigDecimal's text took
+   * a builder and a string each.
+   */
+  static int epochSeconds(long epochMillis, char[] into) {
+    int at = into.length;
+    long rest = epochMillis;
+    for (int i = 0; i < 3; i++) {
+      into[--at] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    into[--at] = '.';
+    do {
+      into[--at] = (char) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest > 0);
+    return at;
   }
 
   /** Written straight into the reply's buffer: Jackson's own buffer is the only copy on the way. */

@@ -44,6 +44,8 @@ final class ExecutionRunner {
   private final RunListener listener;
   /** Runs started and not yet final, on this owner; bounded by {@code maxLive} (0: no bound). */
   private final LiveRuns live = new LiveRuns();
+  /** An execution id to look up, read once for both stores. */
+  private final RunKey idKey = new RunKey();
   private final int maxLive;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
@@ -439,7 +441,7 @@ final class ExecutionRunner {
 
   /** The run if it is not final yet, null if it is not found among those; 404 if it is there under another test case. */
   private Execution live(InstanceState instance, String testCaseId, String executionId) {
-    Execution running = instance == null ? null : live.find(instance, executionId);
+    Execution running = instance == null ? null : live.find(instance, idKey.of(executionId));
     if (running != null && !running.testCaseId().equals(testCaseId)) {
       throw notFound(testCaseId, executionId);
     }
@@ -448,7 +450,7 @@ final class ExecutionRunner {
 
   /** The finished run's slot, or ResourceNotFoundException. */
   private int finishedSlot(InstanceState instance, String testCaseId, String executionId) {
-    int slot = instance == null ? -1 : finishedRuns.find(instance, executionId);
+    int slot = instance == null ? -1 : finishedRuns.find(instance, idKey.of(executionId));
     if (slot < 0 || !finishedRuns.testCaseId(slot).equals(testCaseId)) {
       throw notFound(testCaseId, executionId);
     }

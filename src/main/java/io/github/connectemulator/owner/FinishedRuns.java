@@ -72,6 +72,8 @@ final class FinishedRuns {
 
   /** What the matchers compare against: set by each lookup (one owner thread), so a lookup allocates nothing. */
   private final RunKey probe = new RunKey();
+  /** The id {@link #find} looks for. */
+  private RunKey idProbe;
   private InstanceState probeInstance;
   private String probeTestCase;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
@@ -156,8 +158,15 @@ final class FinishedRuns {
 
   /** The slot of the instance's run with this id, or -1. */
   int find(InstanceState instance, String executionId) {
+    probe.set(executionId);
+    return find(instance, probe);
+  }
+
+  /** The slot of the instance's run with this id, or -1. */
+  int find(InstanceState instance, RunKey executionId) {
     probeInstance = instance;
-    return byId.find(probe.set(executionId), idMatcher);
+    idProbe = executionId;
+    return byId.find(executionId.hash, idMatcher);
   }
 
   /** The slot of the run started with this ClientToken on this test case of this instance, or -1. */
@@ -307,10 +316,10 @@ final class FinishedRuns {
     if (templates.instance(template[slot]) != probeInstance) {
       return false;
     }
-    if (probe.text != null) {
-      return idIsText(slot) && reader.at(detailsAt[slot]).stringEquals(probe.text);
+    if (idProbe.text != null) {
+      return idIsText(slot) && reader.at(detailsAt[slot]).stringEquals(idProbe.text);
     }
-    return !idIsText(slot) && idHigh[slot] == probe.high && idLow[slot] == probe.low;
+    return !idIsText(slot) && idHigh[slot] == idProbe.high && idLow[slot] == idProbe.low;
   }
 
   private boolean tokenMatches(int slot) {

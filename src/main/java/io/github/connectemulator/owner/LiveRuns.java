@@ -38,6 +38,8 @@ final class LiveRuns {
   private String probeInstance;
   private String probeTestCase;
   private final RunKey probe = new RunKey();
+  /** The id {@link #find} looks for. */
+  private RunKey idProbe;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
   private final SlotIndex.SlotMatcher tokenMatcher = this::tokenMatches;
 
@@ -90,8 +92,15 @@ final class LiveRuns {
 
   /** The instance's live run with this id, or null. */
   Execution find(InstanceState instance, String executionId) {
+    probe.set(executionId);
+    return find(instance, probe);
+  }
+
+  /** The instance's live run with this id, or null. */
+  Execution find(InstanceState instance, RunKey executionId) {
     probeInstance = instance.id;
-    int slot = byId.find(probe.set(executionId), idMatcher);
+    idProbe = executionId;
+    int slot = byId.find(executionId.hash, idMatcher);
     return slot < 0 ? null : new Execution(columns, slot);
   }
 
@@ -148,9 +157,9 @@ final class LiveRuns {
     if (!run.instanceId().equals(probeInstance)) {
       return false;
     }
-    return probe.text == null
-        ? run.hasCanonicalId() && run.idHigh() == probe.high && run.idLow() == probe.low
-        : !run.hasCanonicalId() && run.id().equals(probe.text);
+    return idProbe.text == null
+        ? run.hasCanonicalId() && run.idHigh() == idProbe.high && run.idLow() == idProbe.low
+        : !run.hasCanonicalId() && run.id().equals(idProbe.text);
   }
 
   private boolean tokenMatches(int slot) {

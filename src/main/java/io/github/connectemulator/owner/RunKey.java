@@ -13,15 +13,34 @@ final class RunKey {
   String text;
   long high;
   long low;
+  /** The key's hash, as {@link #set} returned it. */
+  int hash;
+  /** The text {@link #of} last read, so that reading it again is free. */
+  private String read;
 
   /** Takes this key to look for; returns its hash. */
   int set(String key) {
+    read = null;
     if (parseCanonical(key)) {
       text = null;
-      return uuidHash(high, low);
+      hash = uuidHash(high, low);
+    } else {
+      text = key;
+      hash = key.hashCode();
     }
-    text = key;
-    return key.hashCode();
+    return hash;
+  }
+
+  /**
+   * Takes this key to look for, unless it is the very text taken last (a poll looks its id up among the live runs,
+   * then among the finished ones); returns this key.
+   */
+  RunKey of(String key) {
+    if (key != read) {
+      set(key);
+      read = key;
+    }
+    return this;
   }
 
   /**

@@ -77,6 +77,15 @@ class HttpErrorMappingTest {
         })));
   }
 
+  @Test
+  void aPathLabelThatIsNotPercentEncodingIsInvalidParameter(VertxTestContext test) {
+    http.send(HttpMethod.GET, "/test-cases/" + instance + "/tc/%ZZ/summary", json(), "")
+        .onComplete(test.succeeding(reply -> test.verify(() -> {
+          assertThat(reply.assertInvalidParameter()).contains("percent-encoding");
+          test.completeNow();
+        })));
+  }
+
   static Stream<Named<JsonObject>> wrongJsonTypes() {
     return Stream.of(
         Named.of("Name as a number", createBody("x").put("Name", 5)),

@@ -46,6 +46,11 @@ class PathTemplateTest {
   }
 
   @Test
+  void aLabelThatIsNotPercentEncodingIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse(START).match("/test-cases/%ZZ/t/start-execution"));
+  }
+
+  @Test
   void aTemplateWithoutLabelsMatchesItsPath() {
     PathTemplate search = PathTemplate.parse("/search-test-cases");
     assertArrayEquals(new String[0], search.match("/search-test-cases"));

@@ -20,4 +20,17 @@ class JsonBodiesTest {
     assertThat(body.getNumber("EndTime").doubleValue()).isEqualTo(1_732_958_401.005);
     assertThat(body.getString("Status")).isEqualTo("PASSED");
   }
+
+  @Test
+  void secondsAreWrittenAsBigDecimalWritesThem() {
+    var random = new java.util.Random(3);
+    long[] edges = {0, 1, 9, 10, 999, 1000, 1001, 59_999, 1_732_958_400_000L, Long.MAX_VALUE};
+    for (int i = 0; i < 100_000 + edges.length; i++) {
+      long millis = i < edges.length ? edges[i] : random.nextLong() >>> (1 + random.nextInt(63));
+      char[] into = new char[JsonBodies.EPOCH_SECONDS_CHARS];
+      int start = JsonBodies.epochSeconds(millis, into);
+      assertThat(new String(into, start, into.length - start))
+          .as("%d ms", millis).isEqualTo(java.math.BigDecimal.valueOf(millis, 3).toString());
+    }
+  }
 }

@@ -39,4 +39,23 @@ class RunKeyTest {
     key.set(canonical);
     assertNull(key.text);
   }
+
+  @Test
+  void theSameTextIsReadOnceAndAnotherTextAgain() {
+    String first = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    assertEquals(key, key.of(first));
+    long high = key.high;
+    key.high = 0; // were it read again, this would be mended
+    key.of(first);
+    assertEquals(0, key.high);
+    key.of(new String(first)); // equal text, another string: read again
+    assertEquals(high, key.high);
+    key.of("token");
+    assertEquals("token", key.text);
+    assertEquals("token".hashCode(), key.hash);
+    key.set(first);
+    key.high = 0;
+    key.of(first); // set() forgets what of() read
+    assertEquals(high, key.high);
+  }
 }
