@@ -6,10 +6,8 @@ import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.ServiceSettings;
 import io.github.connectemulator.service.HealthRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.Http2Settings;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -49,7 +47,6 @@ public final class RouterVerticle extends VerticleBase {
     // BodyHandler starts with otherwise was a tenth of all that a Start allocated.
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes())
         .setPreallocateBodyBuffer(true));
-    router.route().handler(RouterVerticle::treatBodyAsJson);
     if (config.auth().sigv4()) {
       var verifier = new SigV4Verifier(config.auth(), java.time.Clock.systemUTC());
       router.routeWithRegex(AWS_PATHS).handler(verifier::verify);
@@ -149,19 +146,5 @@ public final class RouterVerticle extends VerticleBase {
   /** The port this verticle's server listens on. */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  /**
-   * AWS SDKs always send JSON, but callers may leave out Content-Type, and an empty body means "no members". The
-   * validator would skip a body without Content-Type, so such a body is declared JSON here and validated.
-   */
-  private static void treatBodyAsJson(RoutingContext ctx) {
-    MultiMap headers = ctx.request().headers();
-    if (ctx.body().isEmpty()) {
-      headers.remove(HttpHeaders.CONTENT_TYPE);
-    } else if (!headers.contains(HttpHeaders.CONTENT_TYPE)) {
-      headers.set(HttpHeaders.CONTENT_TYPE, Responses.APPLICATION_JSON);
-    }
-    ctx.next();
   }
 }

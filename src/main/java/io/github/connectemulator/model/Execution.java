@@ -90,7 +90,7 @@ public final class Execution {
     c.runStartedAt[s] = -1;
     c.reached[s] = 0;
     c.pollsSinceStep[s] = 0;
-    c.nextStepAt[s] = 0;
+    c.nextStepAt[s] = UNSCHEDULED;
     return this;
   }
 
@@ -367,6 +367,10 @@ public final class Execution {
   }
 
   /** When the owner's scheduler next advances this run; epoch milliseconds. */
+  /** {@link #nextStepAt} of a run that has no step in the schedule. */
+  public static final long UNSCHEDULED = Long.MIN_VALUE;
+
+  /** When the run's step in the schedule is due, or {@link #UNSCHEDULED}. */
   public long nextStepAt() {
     return columns.nextStepAt[slot];
   }

@@ -250,7 +250,7 @@ final class ExecutionRunner {
       Execution due = live.run(slot);
       // A step happens at its due time, not when the owner got to it: after the admin clock jumps, runs catch up
       // through every step they passed, each with its own time.
-      long at = due.nextStepAt();
+      long at = RunSchedule.taken(due);
       lag.record(now - at);
       if (due.mode() != TransitionMode.MANUAL || capReached(due, at)) {
         step(due, at);

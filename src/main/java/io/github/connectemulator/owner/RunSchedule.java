@@ -20,27 +20,55 @@ final class RunSchedule {
 
   private final TreeMap<Long, IntQueue> byDueTime = new TreeMap<>();
   private final ArrayDeque<IntQueue> spareBuckets = new ArrayDeque<>();
+  /**
+   * The bucket {@link #at} used last and its due time, while it is in the schedule: runs started in the same
+   * millisecond are due in the same one, so most calls find their bucket here without a TreeMap lookup (and a boxed
+   * key).
+   */
+  private long lastTime;
+  private IntQueue lastBucket;
 
   void at(long time, Execution execution) {
     execution.scheduleNextStep(time);
-    IntQueue bucket = byDueTime.get(time);
+    IntQueue bucket = lastBucket != null && lastTime == time ? lastBucket : byDueTime.get(time);
     if (bucket == null) {
       bucket = spareBuckets.isEmpty() ? new IntQueue() : spareBuckets.pop();
       byDueTime.put(time, bucket);
     }
     bucket.add(execution.slot());
+    lastTime = time;
+    lastBucket = bucket;
   }
 
-  /** Drops a run that ended outside the schedule (a stop), so it is never stepped again. */
-  void cancel(Execution execution) {
-    IntQueue bucket = byDueTime.get(execution.nextStepAt());
-    if (bucket != null && bucket.remove(execution.slot()) && bucket.isEmpty()) {
-      byDueTime.remove(execution.nextStepAt());
-      spareBuckets.push(bucket);
+  /** Takes an emptied bucket out of the schedule, for reuse. */
+  private void drop(long time, IntQueue bucket) {
+    byDueTime.remove(time);
+    spareBuckets.push(bucket);
+    if (bucket == lastBucket) {
+      lastBucket = null;
     }
   }
 
-  /** The slot of the earliest run due at {@code now}, removed from the schedule, or -1. */
+  /**
+   * Drops a run's step, if it has one (a run stopped or ended outside the schedule), so that it is never stepped
+   * again. Most runs end in a step just taken from the schedule, and have none: no lookup then.
+   */
+  void cancel(Execution execution) {
+    long due = execution.nextStepAt();
+    if (due == Execution.UNSCHEDULED) {
+      return;
+    }
+    execution.scheduleNextStep(Execution.UNSCHEDULED);
+    IntQueue bucket = byDueTime.get(due);
+    if (bucket != null && bucket.remove(execution.slot()) && bucket.isEmpty()) {
+      drop(due, bucket);
+    }
+  }
+
+  /**
+   * The slot of the earliest run due at {@code now}, removed from the schedule, or -1. The run's {@code nextStepAt}
+   * still says when it was due; the caller reads it, then marks it {@link #taken}.
+   */
   int pollDue(long now) {
     Map.Entry<Long, IntQueue> earliest = byDueTime.firstEntry();
     if (earliest == null || earliest.getKey() > now) {
@@ -49,13 +77,19 @@ final class RunSchedule {
     IntQueue bucket = earliest.getValue();
     int slot = bucket.poll();
     if (bucket.isEmpty()) {
-      byDueTime.remove(earliest.getKey());
-      spareBuckets.push(bucket);
+      drop(earliest.getKey(), bucket);
     }
     return slot;
   }
 
   long nextDeadline() {
     return byDueTime.isEmpty() ? Long.MAX_VALUE : byDueTime.firstKey();
+  }
+
+  /** Marks a run polled from the schedule as having no step in it; returns when the step was due. */
+  static long taken(Execution due) {
+    long at = due.nextStepAt();
+    due.scheduleNextStep(Execution.UNSCHEDULED);
+    return at;
   }
 }
