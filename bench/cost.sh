@@ -33,6 +33,16 @@ thread_ticks() {
     END {printf "%d %d %d %d\n", n["loops"], n["gc"], n["jit"], n["other"]}'
 }
 
+# CPU ticks of each event-loop thread, by thread id: where the owner of the benchmark's one instance sits shows.
+loop_ticks() {
+  local task
+  for task in /proc/$pid/task/*; do
+    if grep -q '^vert.x-eventloo' "$task/comm" 2>/dev/null; then
+      echo "$(basename "$task") $(awk '{print $14 + $15}' "$task/stat")"
+    fi
+  done | sort
+}
+
 for server in $SERVERS; do
   case "$server" in
     bare) java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/cost-$server.log 2>&1 & ;;
@@ -45,9 +55,9 @@ for server in $SERVERS; do
     TEST_CASE_ID=$(create_bench_test_case cost)
   fi
   wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
-  before=$(cpu_ticks); threads_before=($(thread_ticks))
+  before=$(cpu_ticks); threads_before=($(thread_ticks)); loops_before=$(loop_ticks)
   out=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL")
-  after=$(cpu_ticks); threads_after=($(thread_ticks))
+  after=$(cpu_ticks); threads_after=($(thread_ticks)); loops_after=$(loop_ticks)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   per_request() { echo "($2 - $1) * 1000000 / $TICKS / $requests" | bc -l; }
@@ -56,5 +66,10 @@ for server in $SERVERS; do
     "$(per_request "${threads_before[0]}" "${threads_after[0]}")" "$(per_request "${threads_before[1]}" "${threads_after[1]}")" \
     "$(per_request "${threads_before[2]}" "${threads_after[2]}")" "$(per_request "${threads_before[3]}" "${threads_after[3]}")" \
     "$requests" "$rps"
+  # Each busy event loop's share, largest first (the emulator's owner of the one instance shares a loop with a router).
+  per_loop=$(join <(echo "$loops_before") <(echo "$loops_after") \
+    | awk -v ticks="$TICKS" -v n="$requests" '{us = ($3 - $2) * 1000000 / ticks / n; if (us >= 0.1) printf "%.1f\n", us}' \
+    | sort -rn | paste -sd+ -)
+  echo "          event loops one by one (us per request): ${per_loop:-none}"
   stop
 done
