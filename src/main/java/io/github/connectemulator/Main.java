@@ -9,6 +9,7 @@ import io.github.connectemulator.service.ClassPreloader;
 import io.github.connectemulator.service.GracefulShutdown;
 import io.github.connectemulator.service.LogSetup;
 import io.github.connectemulator.service.PortFile;
+import io.github.connectemulator.service.JvmMeters;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.github.connectemulator.service.StartupDefaults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -60,6 +61,9 @@ public final class Main {
     }
     started
         .onSuccess(emulator -> {
+          if (registry != null) {
+            JvmMeters.bindInBackground(registry);
+          }
           GracefulShutdown.onSignals(emulator.vertx(), emulator::shutdown,
               service.shutdownDrainDelayMillis() + service.shutdownGracePeriodMillis());
           log.info("Connect Test Case Emulator listening on port {} (profile {}, {} router verticles, {}, {} transport)",

@@ -16,7 +16,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 /**
  * The Prometheus registry and the Vert.x metrics options the standalone emulator starts with: HTTP server metrics
  * labelled by route template (never by path, which holds ids), event-bus metrics without addresses (reply addresses
- * are unbounded), JVM metrics. The emulator's own meters ({@link OperationMetrics}, {@link ExecutionMetrics}) join
+ * are unbounded), JVM metrics ({@link JvmMeters}). The emulator's own meters ({@link OperationMetrics}, {@link ExecutionMetrics}) join
  * the same registry.
  */
 public final class ServiceMetrics {
@@ -67,7 +67,8 @@ public final class ServiceMetrics {
         .setEnabled(true)
         .setRegistryName(registryName)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-        .setJvmMetricsEnabled(true)
+        // The JVM's meters are bound once the emulator serves (JvmMeters), not while the first request waits.
+        .setJvmMetricsEnabled(false)
         .addLabels(Label.HTTP_ROUTE)
         .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
     if (!eventBus) {

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.connectemulator.Emulator;
 import io.github.connectemulator.config.EmulatorConfig;
+import io.github.connectemulator.service.JvmMeters;
 import io.github.connectemulator.service.ServiceMetrics;
 import io.github.connectemulator.testing.EmulatorHttp;
 import io.github.connectemulator.testing.Eventually;
@@ -54,6 +55,7 @@ class ServiceEndpointsTest {
         "timing.initiatedMillis", "10", "timing.observationMillis", "20"));
     all.putAll(keys);
     emulator = Emulator.deploy(vertx, EmulatorConfig.withKeys(all), registry).await(WAIT_SECONDS, TimeUnit.SECONDS);
+    JvmMeters.bind(registry); // as Main binds them once the emulator serves
     http = new EmulatorHttp(vertx, emulator.port());
   }
 
