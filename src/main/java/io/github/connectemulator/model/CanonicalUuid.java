@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public final class CanonicalUuid {
 
-  public static final int LENGTH = 36;
+  private static final int LENGTH = 36;
   /** Digit value of each ASCII character, or -1: lowercase hexadecimal digits only. */
   private static final byte[] DIGITS = new byte[128];
 
@@ -28,16 +28,50 @@ public final class CanonicalUuid {
 
   private CanonicalUuid() {}
 
+  /**
+   * A canonical text's two longs, read in one pass that also checks the form (a run store reads an id or a token on
+   * every lookup and every Start). Its user keeps one and reads into it, so that no object is made per read.
+   */
+  public static class Halves {
+    public long high;
+    public long low;
+
+    /** Whether {@code text} is canonical; when it is, {@link #high} and {@link #low} now hold its two longs. */
+    public boolean read(String text) {
+      return parse(text, this);
+    }
+  }
+
   public static boolean isCanonical(String text) {
+    return parse(text, null);
+  }
+
+  /** Whether {@code text} is canonical; when it is and {@code into} is given, its two longs go there. */
+  private static boolean parse(String text, Halves into) {
     if (text.length() != LENGTH) {
       return false;
     }
+    long high = 0;
+    long value = 0;
     for (int i = 0; i < LENGTH; i++) {
       char c = text.charAt(i);
-      boolean valid = isDash(i) ? c == '-' : c < 128 && DIGITS[c] >= 0;
-      if (!valid) {
+      if (isDash(i)) {
+        if (c != '-') {
+          return false;
+        }
+        if (i == 18) {
+          high = value;
+          value = 0;
+        }
+      } else if (c >= 128 || DIGITS[c] < 0) {
         return false;
+      } else {
+        value = value << 4 | DIGITS[c];
       }
+    }
+    if (into != null) {
+      into.high = high;
+      into.low = value;
     }
     return true;
   }
@@ -63,14 +97,8 @@ public final class CanonicalUuid {
     return byHigh != 0 ? byHigh : Long.compareUnsigned(low, otherLow);
   }
 
-  /** Whether the canonical form has a dash at {@code index}. */
-  public static boolean isDash(int index) {
+  private static boolean isDash(int index) {
     return index == 8 || index == 13 || index == 18 || index == 23;
-  }
-
-  /** The value of a lowercase hexadecimal digit, or -1 for any other character. */
-  public static int digit(char c) {
-    return c < 128 ? DIGITS[c] : -1;
   }
 
   private static long digits(String text, int from, int to) {

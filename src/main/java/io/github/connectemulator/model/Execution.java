@@ -63,9 +63,10 @@ public final class Execution {
       long startTime) {
     RunColumns c = columns;
     int s = slot;
-    boolean canonicalId = CanonicalUuid.isCanonical(id);
-    c.idHigh[s] = canonicalId ? CanonicalUuid.high(id) : 0;
-    c.idLow[s] = canonicalId ? CanonicalUuid.low(id) : 0;
+    CanonicalUuid.Halves halves = c.idReader;
+    boolean canonicalId = halves.read(id);
+    c.idHigh[s] = canonicalId ? halves.high : 0;
+    c.idLow[s] = canonicalId ? halves.low : 0;
     // References are written only when they change: a slot is mostly reused by a run of the same test case, and each
     // store of a reference into these old arrays costs the collector a card to scan.
     setIfChanged(c.idText, s, canonicalId ? null : id);
@@ -73,9 +74,9 @@ public final class Execution {
     setIfChanged(c.testCaseId, s, testCaseId);
     setIfChanged(c.version, s, version);
     setIfChanged(c.tags, s, tags);
-    boolean canonicalToken = clientToken != null && CanonicalUuid.isCanonical(clientToken);
-    c.tokenHigh[s] = canonicalToken ? CanonicalUuid.high(clientToken) : 0;
-    c.tokenLow[s] = canonicalToken ? CanonicalUuid.low(clientToken) : 0;
+    boolean canonicalToken = clientToken != null && halves.read(clientToken);
+    c.tokenHigh[s] = canonicalToken ? halves.high : 0;
+    c.tokenLow[s] = canonicalToken ? halves.low : 0;
     setIfChanged(c.tokenText, s, canonicalToken ? null : clientToken);
     c.flags[s] = (byte) ((clientToken != null ? RunColumns.HAS_TOKEN : 0) | (timesOut ? RunColumns.TIMES_OUT : 0));
     c.mode[s] = (byte) mode.ordinal();

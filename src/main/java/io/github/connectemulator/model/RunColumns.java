@@ -51,6 +51,8 @@ public final class RunColumns {
   int[] timesRoom = {};
   long[] times = new long[16];
   private int timesEnd;
+  /** What a new run's id and token are read into on their way to the columns (one owner thread writes a slot). */
+  final CanonicalUuid.Halves idReader = new CanonicalUuid.Halves();
 
   public RunColumns(int capacity) {
     allocate(capacity);

@@ -355,7 +355,6 @@ final class FinishedRuns {
     }
   }
 
-
   private int tokenKind(int slot) {
     return flags[slot] >>> TOKEN_SHIFT & 0b11;
   }

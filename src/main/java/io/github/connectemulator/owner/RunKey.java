@@ -7,21 +7,19 @@ import io.github.connectemulator.model.CanonicalUuid;
  * text; and the hashes they file runs under, the same from either form. One is kept per store as its probe (no
  * object per lookup).
  */
-final class RunKey {
+final class RunKey extends CanonicalUuid.Halves {
 
-  /** The key when it is not a canonical UUID, else null. */
+  /** The key when it is not a canonical UUID (its two longs are then in {@link #high} and {@link #low}), else null. */
   String text;
-  long high;
-  long low;
   /** The key's hash, as {@link #set} returned it. */
   int hash;
   /** The text {@link #of} last read, so that reading it again is free. */
-  private String read;
+  private String lastRead;
 
   /** Takes this key to look for; returns its hash. */
   int set(String key) {
-    read = null;
-    if (parseCanonical(key)) {
+    lastRead = null;
+    if (read(key)) {
       text = null;
       hash = uuidHash(high, low);
     } else {
@@ -36,42 +34,11 @@ final class RunKey {
    * then among the finished ones); returns this key.
    */
   RunKey of(String key) {
-    if (key != read) {
+    if (key != lastRead) {
       set(key);
-      read = key;
+      lastRead = key;
     }
     return this;
-  }
-
-  /**
-   * Whether {@code key} is a canonical UUID, reading it into {@link #high} and {@link #low} on the way: one pass over
-   * the text, where checking it and then reading each half took three (a poll looks an id up in two stores).
-   */
-  private boolean parseCanonical(String key) {
-    if (key.length() != CanonicalUuid.LENGTH) {
-      return false;
-    }
-    long value = 0;
-    for (int i = 0; i < CanonicalUuid.LENGTH; i++) {
-      char c = key.charAt(i);
-      if (CanonicalUuid.isDash(i)) {
-        if (c != '-') {
-          return false;
-        }
-        if (i == 18) {
-          high = value;
-          value = 0;
-        }
-        continue;
-      }
-      int digit = CanonicalUuid.digit(c);
-      if (digit < 0) {
-        return false;
-      }
-      value = value << 4 | digit;
-    }
-    low = value;
-    return true;
   }
 
   static int uuidHash(long high, long low) {
