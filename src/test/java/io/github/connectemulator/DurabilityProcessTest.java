@@ -2,9 +2,9 @@ package io.github.connectemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.connectemulator.testing.EmulatorProcess;
 import io.github.connectemulator.testing.Eventually;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,14 +47,14 @@ class DurabilityProcessTest {
     Path output = scratch.resolve("emulator.log");
     String instance = UUID.randomUUID().toString();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    int port = freePort();
+    int port = EmulatorProcess.freePort();
     String base = "http://127.0.0.1:" + port;
 
     Process first = start(port, data, output);
     var testCases = new ConcurrentLinkedQueue<String>();
     var executions = new ConcurrentLinkedQueue<Started>();
     try {
-      waitUntilReady(client, base, first, output);
+      EmulatorProcess.waitUntilReady(client, base, first, output);
       // Writers go on until their connection dies with the process (or a safety deadline).
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -79,7 +79,7 @@ class DurabilityProcessTest {
 
     Process second = start(port, data, output);
     try {
-      waitUntilReady(client, base, second, output);
+      EmulatorProcess.waitUntilReady(client, base, second, output);
       for (String testCase : testCases) {
         assertThat(get(client, base + "/test-cases/" + instance + "/" + testCase).statusCode())
             .as("test case %s after the restart", testCase).isEqualTo(200);
@@ -134,38 +134,7 @@ class DurabilityProcessTest {
   }
 
   private static Process start(int port, Path data, Path output) throws Exception {
-    var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName());
-    builder.environment().putAll(Map.of(
-        "EMULATOR_HTTP_HOST", "127.0.0.1", "HTTP_PORT", Integer.toString(port),
-        "EMULATOR_DATA_DIR", data.toString(), "EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE", "0",
-        "EMULATOR_QUOTA_MAX_RUNNING_PER_INSTANCE", "0"));
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-    return builder.start();
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void waitUntilReady(HttpClient client, String base, Process emulator, Path output)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (!emulator.isAlive()) {
-        throw new AssertionError("the emulator exited: " + Files.readString(output));
-      }
-      try {
-        if (get(client, base + "/health/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("not ready in 30 s: " + Files.readString(output));
+    return EmulatorProcess.start(port, Map.of("EMULATOR_DATA_DIR", data.toString(),
+        "EMULATOR_QUOTA_MAX_QUEUED_PER_INSTANCE", "0", "EMULATOR_QUOTA_MAX_RUNNING_PER_INSTANCE", "0"), output);
   }
 }

@@ -2,8 +2,8 @@ package io.github.connectemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.connectemulator.testing.EmulatorProcess;
 import io.github.connectemulator.testing.Eventually;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,28 +37,18 @@ class GracefulShutdownProcessTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void sigtermDuringABurstAnswersEveryAcceptedRequestAndExitsZero() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = EmulatorProcess.freePort();
     Path output = scratch.resolve("emulator.log");
-    var builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName());
-    builder.environment().put("EMULATOR_HTTP_HOST", "127.0.0.1");
-    builder.environment().put("HTTP_PORT", Integer.toString(port));
-    builder.environment().put("EMULATOR_FAULTS_OPERATIONS", "ListTestCases");
-    builder.environment().put("EMULATOR_FAULTS_LATENCY_MIN_MILLIS", Long.toString(REQUEST_MILLIS));
-    builder.environment().put("EMULATOR_FAULTS_LATENCY_MAX_MILLIS", Long.toString(REQUEST_MILLIS));
-    builder.environment().put("EMULATOR_SHUTDOWN_GRACE_PERIOD_MILLIS", "10000");
-    builder.redirectErrorStream(true).redirectOutput(output.toFile());
-    Process emulator = builder.start();
+    Process emulator = EmulatorProcess.start(port, Map.of(
+        "EMULATOR_FAULTS_OPERATIONS", "ListTestCases",
+        "EMULATOR_FAULTS_LATENCY_MIN_MILLIS", Long.toString(REQUEST_MILLIS),
+        "EMULATOR_FAULTS_LATENCY_MAX_MILLIS", Long.toString(REQUEST_MILLIS),
+        "EMULATOR_SHUTDOWN_GRACE_PERIOD_MILLIS", "10000"), output);
     try {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2)).build();
       String base = "http://127.0.0.1:" + port;
-      waitUntilReady(client, base, emulator, output);
+      EmulatorProcess.waitUntilReady(client, base, emulator, output);
 
       List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
       for (int i = 0; i < BURST; i++) {
@@ -89,26 +80,5 @@ class GracefulShutdownProcessTest {
         HttpResponse.BodyHandlers.ofString()).body();
     return metrics.lines().filter(line -> line.startsWith("vertx_http_server_active_requests{"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static void waitUntilReady(HttpClient client, String base, Process emulator, Path output)
-      throws Exception {
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready"))
-        .timeout(Duration.ofSeconds(2)).GET().build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (!emulator.isAlive()) {
-        throw new AssertionError("the emulator exited: " + Files.readString(output));
-      }
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notListeningYet) {
-        // keep waiting
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("not ready in 30 s: " + Files.readString(output));
   }
 }

@@ -1,14 +1,14 @@
 package io.github.connectemulator;
 
+import io.github.connectemulator.testing.EmulatorProcess;
 import io.github.connectemulator.testing.Eventually;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,34 +25,18 @@ class StandaloneMetricsProcessTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void theJvmMetersShowSoonAfterTheFirstAnswer() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = EmulatorProcess.freePort();
     Path output = scratch.resolve("emulator.log");
-    var builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName());
-    builder.environment().put("EMULATOR_HTTP_HOST", "127.0.0.1");
-    builder.environment().put("HTTP_PORT", Integer.toString(port));
-    builder.redirectErrorStream(true).redirectOutput(output.toFile());
-    Process emulator = builder.start();
+    Process emulator = EmulatorProcess.start(port, Map.of(), output);
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+      String base = "http://127.0.0.1:" + port;
+      EmulatorProcess.waitUntilReady(client, base, emulator, output);
+      HttpRequest metrics = HttpRequest.newBuilder(URI.create(base + "/metrics"))
           .timeout(Duration.ofSeconds(2)).GET().build();
-      Eventually.poll(() -> {
-        if (!emulator.isAlive()) {
-          throw new AssertionError("the emulator exited: " + Files.readString(output));
-        }
-        try {
-          return client.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException notListeningYet) {
-          return "";
-        }
-      }, scrape -> scrape.contains("jvm_memory_used_bytes") && scrape.contains("jvm_gc_")
-          && scrape.contains("process_cpu_usage") && scrape.contains("jvm_threads_live_threads"),
+      Eventually.poll(() -> client.send(metrics, HttpResponse.BodyHandlers.ofString()).body(),
+          scrape -> scrape.contains("jvm_memory_used_bytes") && scrape.contains("jvm_gc_")
+              && scrape.contains("process_cpu_usage") && scrape.contains("jvm_threads_live_threads"),
           "the JVM's meters in /metrics");
     } finally {
       emulator.destroyForcibly();
