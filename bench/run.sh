@@ -55,6 +55,15 @@ start_bare_route() {
   export TEST_CASE_ID=bench
 }
 
+# The reference's work plus the design's event-bus hop to an owner that does nothing (bench/BusHop.java): the ceiling
+# of a server built as the design card says.
+start_bus_hop() {
+  java $JVM_FLAGS -cp "$JAR" bench/BusHop.java "$PORT" > target/bench-bus-hop.log 2>&1 &
+  server_pid=$!
+  wait_until_up
+  export TEST_CASE_ID=bench
+}
+
 start_reference() {
   java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/bench-reference.log 2>&1 &
   server_pid=$!
@@ -111,7 +120,7 @@ heap_used_mb() {
   jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K,?", "", $(i+1)); printf "%.1f", $(i+1) / 1024; exit}}'
 }
 
-# Runs one scenario on the bare route, the reference and the emulator, and prints a row of the table.
+# Runs one scenario on the bare route, the reference, the bus hop and the emulator, and prints a row of the table.
 scenario() {
   local name=$1
   start_bare_route
@@ -122,13 +131,19 @@ scenario() {
   measure "$name" "$WARMUP" > /dev/null
   read -r ref_rps ref_p99 < <(measure "$name" "$DURATION")
   stop_server
+  start_bus_hop
+  measure "$name" "$WARMUP" > /dev/null
+  read -r hop_rps hop_p99 < <(measure "$name" "$DURATION")
+  stop_server
   start_emulator
   measure "$name" "$WARMUP" > /dev/null
   read -r emu_rps emu_p99 < <(measure "$name" "$DURATION")
   stop_server
-  printf "| %-8s | %8.0f | %8.0f | %8.0f | %5.2f | %5.2f | %6s | %6s | %6s | %5.2f |\n" "$name" "$bare_rps" \
-    "$ref_rps" "$emu_rps" "$(echo "$emu_rps / $ref_rps" | bc -l)" "$(echo "$emu_rps / $bare_rps" | bc -l)" \
-    "$bare_p99" "$ref_p99" "$emu_p99" "$(echo "$emu_p99 / $ref_p99" | bc -l)"
+  printf "| %-8s | %8.0f | %8.0f | %8.0f | %8.0f | %5.2f | %5.2f | %5.2f | %5.2f | %6s | %6s | %6s | %6s | %5.2f |\n" \
+    "$name" "$bare_rps" "$ref_rps" "$hop_rps" "$emu_rps" "$(echo "$emu_rps / $ref_rps" | bc -l)" \
+    "$(echo "$emu_rps / $bare_rps" | bc -l)" "$(echo "$hop_rps / $ref_rps" | bc -l)" \
+    "$(echo "$emu_rps / $hop_rps" | bc -l)" "$bare_p99" "$ref_p99" "$hop_p99" "$emu_p99" \
+    "$(echo "$emu_p99 / $ref_p99" | bc -l)"
 }
 
 soak() {
@@ -297,8 +312,8 @@ for part in $PARTS; do
   case "$part" in
     start|summary|mix)
       if [ "$header_printed" = no ]; then
-        echo "| scenario | bare req/s | reference req/s | emulator req/s | emu/ref | emu/bare | bare p99 ms | ref p99 ms | emu p99 ms | p99 emu/ref |"
-        echo "|---|---|---|---|---|---|---|---|---|---|"
+        echo "| scenario | bare req/s | reference req/s | bus hop req/s | emulator req/s | emu/ref | emu/bare | hop/ref | emu/hop | bare p99 ms | ref p99 ms | hop p99 ms | emu p99 ms | p99 emu/ref |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         header_printed=yes
       fi
       scenario "$part" ;;
