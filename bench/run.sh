@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the benchmark: every scenario against the reference server and the emulator (profile loadtest), one server
-# at a time, with the same JVM flags, each after a warm-up; then the soak, memory, timer-lag and start-up figures,
-# and the Start scenario against WireMock. Prints every figure; servers stay on 127.0.0.1 and are stopped by PID.
+# Runs the benchmark: every scenario against the bare route, the reference server, the bus hop and the emulator
+# (profile loadtest), one server at a time, with the same JVM flags, each after a warm-up; then the soak, memory,
+# timer-lag and start-up figures, and the Start scenario against WireMock. Prints every figure; servers stay on
+# 127.0.0.1 and are stopped by PID.
 #
-#   bench/run.sh                          # everything (about 17 minutes)
+#   bench/run.sh                          # everything (about 27 minutes)
 #   WARMUP=10 DURATION=10 SOAK=60 bench/run.sh start   # a quick look at one part
 #
 # Parts: start summary mix soak memory timers startup wiremock aws (default: all), and startup-image (needs docker and
@@ -21,6 +22,8 @@ PORT=${PORT:-18500}
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
 MEMORY_EXECUTIONS=${MEMORY_EXECUTIONS:-1000000}
 LIVE_RUNS=${LIVE_RUNS:-100000}
+ROUNDS=${ROUNDS:-2}
+ROUND_LOG=target/bench-rounds.txt
 PARTS=${*:-start summary mix soak memory timers startup wiremock aws}
 JAR=${JAR:-target/connect-test-emulator.jar}
 WIREMOCK_VERSION=3.13.2
@@ -120,30 +123,49 @@ heap_used_mb() {
   jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K,?", "", $(i+1)); printf "%.1f", $(i+1) / 1024; exit}}'
 }
 
+# One server's figures for one scenario, "req/s p99-ms": $1 the server (bare, reference, hop, emulator), $2 scenario.
+measure_server() {
+  trap stop_server EXIT # it runs in a subshell of its own
+  case "$1" in
+    bare) start_bare_route ;;
+    reference) start_reference ;;
+    hop) start_bus_hop ;;
+    emulator) start_emulator ;;
+  esac
+  measure "$2" "$WARMUP" > /dev/null
+  measure "$2" "$DURATION"
+  stop_server
+}
+
 # Runs one scenario on the bare route, the reference, the bus hop and the emulator, and prints a row of the table.
+# With ROUNDS=2 (the default) the last three are measured twice, in the order reference, hop, emulator, emulator, hop,
+# reference, and the row gives each one's mean: the machine's speed drifts within minutes, and this order gives each
+# server the same mean position in time, so that a steady drift moves no ratio. Each round's figures go to $ROUND_LOG.
 scenario() {
-  local name=$1
-  start_bare_route
-  measure "$name" "$WARMUP" > /dev/null
-  read -r bare_rps bare_p99 < <(measure "$name" "$DURATION")
-  stop_server
-  start_reference
-  measure "$name" "$WARMUP" > /dev/null
-  read -r ref_rps ref_p99 < <(measure "$name" "$DURATION")
-  stop_server
-  start_bus_hop
-  measure "$name" "$WARMUP" > /dev/null
-  read -r hop_rps hop_p99 < <(measure "$name" "$DURATION")
-  stop_server
-  start_emulator
-  measure "$name" "$WARMUP" > /dev/null
-  read -r emu_rps emu_p99 < <(measure "$name" "$DURATION")
-  stop_server
-  printf "| %-8s | %8.0f | %8.0f | %8.0f | %8.0f | %5.2f | %5.2f | %5.2f | %5.2f | %6s | %6s | %6s | %6s | %5.2f |\n" \
+  local name=$1 order=(reference hop emulator) server rps p99
+  [ "$ROUNDS" = 2 ] && order=(reference hop emulator emulator hop reference)
+  declare -A sum_rps=() sum_p99=() rounds=()
+  read -r bare_rps bare_p99 < <(measure_server bare "$name")
+  for server in "${order[@]}"; do
+    read -r rps p99 < <(measure_server "$server" "$name")
+    sum_rps[$server]=$(echo "${sum_rps[$server]:-0} + $rps" | bc -l)
+    sum_p99[$server]=$(echo "${sum_p99[$server]:-0} + $p99" | bc -l)
+    rounds[$server]="${rounds[$server]:+${rounds[$server]}, }$(printf '%.0f req/s p99 %s ms' "$rps" "$p99")"
+  done
+  local n=$((${#order[@]} / 3))
+  local ref_rps hop_rps emu_rps ref_p99 hop_p99 emu_p99
+  ref_rps=$(echo "${sum_rps[reference]} / $n" | bc -l); ref_p99=$(echo "${sum_p99[reference]} / $n" | bc -l)
+  hop_rps=$(echo "${sum_rps[hop]} / $n" | bc -l); hop_p99=$(echo "${sum_p99[hop]} / $n" | bc -l)
+  emu_rps=$(echo "${sum_rps[emulator]} / $n" | bc -l); emu_p99=$(echo "${sum_p99[emulator]} / $n" | bc -l)
+  printf "| %-8s | %8.0f | %8.0f | %8.0f | %8.0f | %5.2f | %5.2f | %5.2f | %5.2f | %6.2f | %6.2f | %6.2f | %6.2f | %5.2f |\n" \
     "$name" "$bare_rps" "$ref_rps" "$hop_rps" "$emu_rps" "$(echo "$emu_rps / $ref_rps" | bc -l)" \
     "$(echo "$emu_rps / $bare_rps" | bc -l)" "$(echo "$hop_rps / $ref_rps" | bc -l)" \
     "$(echo "$emu_rps / $hop_rps" | bc -l)" "$bare_p99" "$ref_p99" "$hop_p99" "$emu_p99" \
     "$(echo "$emu_p99 / $ref_p99" | bc -l)"
+  {
+    echo "$name rounds, in the order measured:"
+    for server in reference hop emulator; do echo "  $server: ${rounds[$server]}"; done
+  } >> "$ROUND_LOG"
 }
 
 soak() {
@@ -306,8 +328,9 @@ wiremock() {
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM flags: $JVM_FLAGS"
-echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, measured ${DURATION}s"
+echo "wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, measured ${DURATION}s; scenarios: $ROUNDS round(s) of reference, bus hop and emulator"
 header_printed=no
+rm -f "$ROUND_LOG"
 for part in $PARTS; do
   case "$part" in
     start|summary|mix)
@@ -327,3 +350,7 @@ for part in $PARTS; do
     *) echo "unknown part $part"; exit 2 ;;
   esac
 done
+if [ -f "$ROUND_LOG" ]; then
+  echo "each round of the scenarios above ($ROUND_LOG):"
+  cat "$ROUND_LOG"
+fi

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Where the CPU goes under one wrk scenario, kernel included: async-profiler (fetched from Maven Central into target/)
+# samples the emulator's threads by CPU time, which JFR cannot (it sees Java frames only, at points where it may
+# stop a thread). Prints the top frames by own samples, then the emulator's frames with everything they call; the
+# collapsed stacks stay in target/ for a flame graph or a closer look. Linux x64 only.
+#
+#   bench/cpu-profile.sh start            # SCENARIO: start, summary or mix; WARMUP and DURATION seconds as in run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCENARIO=${1:-start}
+WARMUP=${WARMUP:-15}
+DURATION=${DURATION:-15}
+PORT=${PORT:-18500}
+TOP=${TOP:-30}
+# CPU time between samples, in nanoseconds: every 0.5 ms of CPU.
+INTERVAL=${INTERVAL:-500000}
+VERSION=4.0
+JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
+JAR=${JAR:-target/connect-test-emulator.jar}
+URL=http://127.0.0.1:$PORT
+OUT=$(pwd)/target/cpu-profile-$SCENARIO.collapsed
+LIB=target/async-profiler-$VERSION/linux-x64/libasyncProfiler.so
+export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555
+source bench/lib.sh
+
+if [ ! -f "$LIB" ]; then
+  mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:$VERSION -DoutputDirectory=target
+  unzip -q -o "target/async-profiler-$VERSION.jar" 'linux-x64/*' -d "target/async-profiler-$VERSION"
+fi
+
+launch_emulator target/cpu-profile-emulator.log
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+wait_for /health/live
+TEST_CASE_ID=$(create_bench_test_case cpu-profile)
+export TEST_CASE_ID
+wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
+# Loaded through the attach API: jcmd's JVMTI.agent_load would split the agent's options at their '=' signs.
+java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTERVAL"
+wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL" | grep 'Requests/sec'
+java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "stop,collapsed,file=$OUT"
+
+echo "== CPU: top frames by own samples (kernel frames end in _[k])"
+awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); self[f[k]] += n}
+     END {for (m in self) printf "%6.2f%%  %s\n", 100 * self[m] / total, m}' "$OUT" | sort -rn | head -"$TOP"
+echo "== CPU: emulator frames anywhere on the stack (inclusive)"
+awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); delete seen
+      for (i = 1; i <= k; i++) if (f[i] ~ /connectemulator/ && !(f[i] in seen)) {seen[f[i]]; incl[f[i]] += n}}
+     END {for (m in incl) printf "%6.2f%%  %s\n", 100 * incl[m] / total, m}' "$OUT" | sort -rn | head -"$TOP"
+echo "collapsed stacks: $OUT"
