@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The reference server's work plus the one thing the emulator's design adds to every request: the event-bus hop from
  * the HTTP verticle to the verticle that owns the instance, and back. The owner does nothing but answer (the new
- * execution's id for a Start, the status for a poll), so this is the ceiling of any server built as the design card
- * says, on this machine: the emulator can come near it, not pass it. As in the emulator, there is one event loop per
- * core, with an owner and an HTTP verticle on each; one instance's requests all go to one owner; the bus delivers on
- * the handler's context (the emulator's DeliverOnContext) and carries Strings, which the local bus passes as they are.
+ * execution's id for a Start, the status for a poll): beside the reference it shows what the hop alone costs. It is
+ * not a strict bound on the emulator, which writes its replies more cheaply than these JsonObjects do. As in the
+ * emulator, there is one event loop per core, with an owner and an HTTP verticle on each; one instance's requests
+ * all go to one owner; the bus delivers on the handler's context (the emulator's DeliverOnContext) and carries
+ * Strings, which the local bus passes as they are.
  *
  * <p>Run: {@code java -cp target/connect-test-emulator.jar bench/BusHop.java PORT}
  */

@@ -58,8 +58,8 @@ start_bare_route() {
   export TEST_CASE_ID=bench
 }
 
-# The reference's work plus the design's event-bus hop to an owner that does nothing (bench/BusHop.java): the ceiling
-# of a server built as the design card says.
+# The reference's work plus the design's event-bus hop to an owner that does nothing (bench/BusHop.java): what the
+# hop alone costs.
 start_bus_hop() {
   java $JVM_FLAGS -cp "$JAR" bench/BusHop.java "$PORT" > target/bench-bus-hop.log 2>&1 &
   server_pid=$!
