@@ -76,16 +76,6 @@ public final class CanonicalUuid {
     return true;
   }
 
-  /** The first 64 bits of a canonical text ({@link #isCanonical} must hold). */
-  public static long high(String text) {
-    return digits(text, 0, 18);
-  }
-
-  /** The last 64 bits of a canonical text ({@link #isCanonical} must hold). */
-  public static long low(String text) {
-    return digits(text, 19, LENGTH);
-  }
-
   /** The canonical text of two longs; every pair has one. */
   public static String format(long high, long low) {
     return new UUID(high, low).toString();
@@ -99,16 +89,5 @@ public final class CanonicalUuid {
 
   private static boolean isDash(int index) {
     return index == 8 || index == 13 || index == 18 || index == 23;
-  }
-
-  private static long digits(String text, int from, int to) {
-    long value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c != '-') {
-        value = value << 4 | DIGITS[c];
-      }
-    }
-    return value;
   }
 }

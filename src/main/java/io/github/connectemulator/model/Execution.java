@@ -367,7 +367,6 @@ public final class Execution {
     return columns.runStartedAt[slot];
   }
 
-  /** When the owner's scheduler next advances this run; epoch milliseconds. */
   /** {@link #nextStepAt} of a run that has no step in the schedule. */
   public static final long UNSCHEDULED = Long.MIN_VALUE;
 

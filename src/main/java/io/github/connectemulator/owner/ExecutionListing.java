@@ -163,10 +163,10 @@ final class ExecutionListing {
   private record Listed(long startTime, long idHigh, long idLow, String idText, Execution live, int slot) {
 
     static Listed of(Execution run) {
-      String id = run.id();
-      return CanonicalUuid.isCanonical(id)
-          ? new Listed(run.startTime(), CanonicalUuid.high(id), CanonicalUuid.low(id), null, run, -1)
-          : new Listed(run.startTime(), 0, 0, id, run, -1);
+      // The run holds a canonical id as its two longs already: no text to make and read back.
+      return run.hasCanonicalId()
+          ? new Listed(run.startTime(), run.idHigh(), run.idLow(), null, run, -1)
+          : new Listed(run.startTime(), 0, 0, run.id(), run, -1);
     }
 
     static Listed of(FinishedRuns finished, int slot) {
@@ -176,8 +176,9 @@ final class ExecutionListing {
     }
 
     static Listed key(long startTime, String id) {
-      return CanonicalUuid.isCanonical(id)
-          ? new Listed(startTime, CanonicalUuid.high(id), CanonicalUuid.low(id), null, null, -1)
+      var halves = new CanonicalUuid.Halves();
+      return halves.read(id)
+          ? new Listed(startTime, halves.high, halves.low, null, null, -1)
           : new Listed(startTime, 0, 0, id, null, -1);
     }
 

@@ -16,8 +16,8 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 /**
  * The Prometheus registry and the Vert.x metrics options the standalone emulator starts with: HTTP server metrics
  * labelled by route template (never by path, which holds ids), event-bus metrics without addresses (reply addresses
- * are unbounded), JVM metrics ({@link JvmMeters}). The emulator's own meters ({@link OperationMetrics}, {@link ExecutionMetrics}) join
- * the same registry.
+ * are unbounded), JVM metrics ({@link JvmMeters}). The emulator's own meters ({@link OperationMetrics},
+ * {@link ExecutionMetrics}) join the same registry.
  */
 public final class ServiceMetrics {
 

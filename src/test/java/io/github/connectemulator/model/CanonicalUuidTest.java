@@ -33,7 +33,9 @@ class CanonicalUuidTest {
       assertThat(CanonicalUuid.isCanonical(Ids.randomUuid())).isTrue();
       String seeded = IdSource.seeded(42).next("11111111-2222-3333-4444-555555555555", "execution", i);
       assertThat(CanonicalUuid.isCanonical(seeded)).isTrue();
-      assertThat(CanonicalUuid.format(CanonicalUuid.high(seeded), CanonicalUuid.low(seeded))).isEqualTo(seeded);
+      var halves = new CanonicalUuid.Halves();
+      assertThat(halves.read(seeded)).isTrue();
+      assertThat(CanonicalUuid.format(halves.high, halves.low)).isEqualTo(seeded);
     }
   }
 
@@ -77,7 +79,9 @@ class CanonicalUuidTest {
     String text = CanonicalUuid.format(high, low);
     assertThat(text).isEqualTo(new UUID(high, low).toString());
     assertThat(CanonicalUuid.isCanonical(text)).as(text).isTrue();
-    assertThat(CanonicalUuid.high(text)).isEqualTo(high);
-    assertThat(CanonicalUuid.low(text)).isEqualTo(low);
+    var halves = new CanonicalUuid.Halves();
+    assertThat(halves.read(text)).as(text).isTrue();
+    assertThat(halves.high).isEqualTo(high);
+    assertThat(halves.low).isEqualTo(low);
   }
 }
