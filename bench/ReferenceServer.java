@@ -4,6 +4,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * body) and writes the same JSON replies, with no validation, no event bus and no state. One verticle per core
  * shares the port, as in the emulator.
  *
- * <p>Run: {@code java -cp target/connect-test-emulator.jar bench/ReferenceServer.java PORT}
+ * <p>With {@code bus-hop}, the same work plus the one thing the emulator's design card adds to every request: the
+ * request goes over the event bus to the verticle that owns its instance, which only answers, and the reply is
+ * written when the answer comes back; beside the plain reference this shows what the hop alone costs. It is set up
+ * as the emulator is: one event loop per core with an owner and an HTTP verticle on each, all of one instance's
+ * requests to one owner, delivery on the handler's context (the emulator's DeliverOnContext), Strings passed on the
+ * local bus as they are.
+ *
+ * <p>Run: {@code java -cp target/connect-test-emulator.jar bench/ReferenceServer.java PORT [bus-hop]}
  */
 public class ReferenceServer extends VerticleBase {
 
@@ -24,19 +32,38 @@ public class ReferenceServer extends VerticleBase {
   static final Buffer RECORDS = Buffer.buffer("{\"ExecutionRecords\":["
       + record("a") + "," + record("b") + "," + record("c") + "]}");
 
-  private final int port;
+  static final String OWNER = "reference.owner.";
 
-  ReferenceServer(int port) {
+  private final int port;
+  /** Owners to send each request to first, by instance; 0 for the plain reference. */
+  private final int owners;
+
+  ReferenceServer(int port, int owners) {
     this.port = port;
+    this.owners = owners;
   }
 
   public static void main(String[] args) {
     int port = Integer.parseInt(args[0]);
+    boolean busHop = args.length > 1 && args[1].equals("bus-hop");
     int instances = Runtime.getRuntime().availableProcessors();
     // The emulator's transport: epoll where Netty's native library loads, NIO elsewhere.
-    Vertx.vertx(new VertxOptions().setPreferNativeTransport(true))
-        .deployVerticle(() -> new ReferenceServer(port), new DeploymentOptions().setInstances(instances))
-        .onSuccess(id -> System.out.println("reference server listening on port " + port))
+    var options = new VertxOptions().setPreferNativeTransport(true);
+    if (busHop) {
+      options.setEventLoopPoolSize(instances); // an owner and an HTTP verticle on each core's loop
+    }
+    Vertx vertx = Vertx.vertx(options);
+    Future<String> ownersDeployed = Future.succeededFuture();
+    if (busHop) {
+      vertx.eventBus().addInboundInterceptor(DeliveryContext::next);
+      int[] next = {0};
+      ownersDeployed = vertx.deployVerticle(() -> new Owner(OWNER + next[0]++),
+          new DeploymentOptions().setInstances(instances));
+    }
+    ownersDeployed
+        .compose(id -> vertx.deployVerticle(() -> new ReferenceServer(port, busHop ? instances : 0),
+            new DeploymentOptions().setInstances(instances)))
+        .onSuccess(id -> System.out.println((busHop ? "bus hop" : "reference server") + " listening on port " + port))
         .onFailure(failure -> {
           failure.printStackTrace();
           System.exit(1);
@@ -51,32 +78,55 @@ public class ReferenceServer extends VerticleBase {
   private void handle(HttpServerRequest request) {
     String[] segments = request.path().split("/");
     request.body().onSuccess(body -> {
-      var response = request.response()
-          .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-          .putHeader(REQUEST_ID, uuid());
-      String last = segments.length == 0 ? "" : segments[segments.length - 1];
-      if (last.equals("start-execution")) {
-        // Parsed like the emulator parses it, though the reference has no use for the token.
-        // Parsed as the emulator parses it, though the reference has no use for the token.
-        String clientToken = body.length() == 0 ? null : new JsonObject(body).getString("ClientToken");
-        response.end(new JsonObject()
-            .put("TestCaseExecutionId", uuid())
-            .put("TestCaseId", segments[3])
-            .put("Status", "INITIATED")
-            .toBuffer());
-      } else if (last.equals("summary")) {
-        long now = System.currentTimeMillis();
-        response.end(new JsonObject()
-            .put("StartTime", now / 1000.0)
-            .put("EndTime", now / 1000.0)
-            .put("Status", "PASSED")
-            .put("ObservationSummary", new JsonObject()
-                .put("TotalObservations", 3).put("ObservationsPassed", 3).put("ObservationsFailed", 0))
-            .toBuffer());
-      } else {
-        response.end(RECORDS);
+      if (owners == 0) {
+        reply(request, segments, body);
+        return;
       }
+      String instance = segments.length > 2 ? segments[2] : "";
+      vertx.eventBus().<String>request(OWNER + Math.floorMod(instance.hashCode(), owners), request.path())
+          .onSuccess(answer -> reply(request, segments, body));
     });
+  }
+
+  private static void reply(HttpServerRequest request, String[] segments, Buffer body) {
+    var response = request.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .putHeader(REQUEST_ID, uuid());
+    String last = segments.length == 0 ? "" : segments[segments.length - 1];
+    if (last.equals("start-execution")) {
+      // Parsed as the emulator parses it, though the reference has no use for the token.
+      String clientToken = body.length() == 0 ? null : new JsonObject(body).getString("ClientToken");
+      response.end(new JsonObject()
+          .put("TestCaseExecutionId", uuid())
+          .put("TestCaseId", segments[3])
+          .put("Status", "INITIATED")
+          .toBuffer());
+    } else if (last.equals("summary")) {
+      long now = System.currentTimeMillis();
+      response.end(new JsonObject()
+          .put("StartTime", now / 1000.0)
+          .put("EndTime", now / 1000.0)
+          .put("Status", "PASSED")
+          .put("ObservationSummary", new JsonObject()
+              .put("TotalObservations", 3).put("ObservationsPassed", 3).put("ObservationsFailed", 0))
+          .toBuffer());
+    } else {
+      response.end(RECORDS);
+    }
+  }
+
+  /** With {@code bus-hop}: the owner of some instances, which holds nothing and answers each request at once. */
+  static final class Owner extends VerticleBase {
+    private final String address;
+
+    Owner(String address) {
+      this.address = address;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.eventBus().<String>consumer(address, message -> message.reply(message.body())).completion();
+    }
   }
 
   static String uuid() {

@@ -4,7 +4,7 @@
 # so it compares two builds of the hot path on a busy machine; BENCHMARKS.md's ratios still come from run.sh.
 #
 #   bench/cost.sh start                 # SCENARIO: start, summary or mix; SERVERS: "bare reference emulator"
-#                                       # (and bushop, bench/BusHop.java, by name)
+#                                       # (and bushop, bench/ReferenceServer.java bus-hop, by name)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCENARIO=${1:-start}
@@ -48,7 +48,7 @@ for server in $SERVERS; do
   case "$server" in
     bare) java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/cost-$server.log 2>&1 & ;;
     reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/cost-$server.log 2>&1 & ;;
-    bushop) java $JVM_FLAGS -cp "$JAR" bench/BusHop.java "$PORT" > target/cost-$server.log 2>&1 & ;;
+    bushop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > target/cost-$server.log 2>&1 & ;;
     emulator) launch_emulator target/cost-$server.log ;;
   esac
   pid=$!

@@ -50,25 +50,14 @@ wait_until_up() {
   wait_for / || exit 1
 }
 
-# The stack's own limit: one vertx-web route with a fixed reply (bench/BareRoute.java).
-start_bare_route() {
-  java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/bench-bare.log 2>&1 &
-  server_pid=$!
-  wait_until_up
-  export TEST_CASE_ID=bench
-}
-
-# The reference's work plus the design's event-bus hop to an owner that does nothing (bench/BusHop.java): what the
-# hop alone costs.
-start_bus_hop() {
-  java $JVM_FLAGS -cp "$JAR" bench/BusHop.java "$PORT" > target/bench-bus-hop.log 2>&1 &
-  server_pid=$!
-  wait_until_up
-  export TEST_CASE_ID=bench
-}
-
-start_reference() {
-  java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/bench-reference.log 2>&1 &
+# One of the single-file servers beside the emulator: $1 its log's name, then its source and arguments. They are the
+# bare route (BareRoute.java: one vertx-web route with a fixed reply, the stack's own limit), the reference
+# (ReferenceServer.java) and the bus hop (ReferenceServer.java bus-hop: the reference's work plus the design's event-bus
+# hop to an owner that only answers, i.e. what the hop alone costs).
+start_java_server() {
+  local log=$1
+  shift
+  java $JVM_FLAGS -cp "$JAR" "$@" > "target/bench-$log.log" 2>&1 &
   server_pid=$!
   wait_until_up
   export TEST_CASE_ID=bench
@@ -123,17 +112,17 @@ heap_used_mb() {
   jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K,?", "", $(i+1)); printf "%.1f", $(i+1) / 1024; exit}}'
 }
 
-# One server's figures for one scenario, "req/s p99-ms": $1 the server (bare, reference, hop, emulator), $2 scenario.
+# One server's figures for one scenario into $rps and $p99: $1 the server (bare, reference, hop, emulator), $2 the
+# scenario. It runs in this shell, so that the EXIT trap stops a server left running.
 measure_server() {
-  trap stop_server EXIT # it runs in a subshell of its own
   case "$1" in
-    bare) start_bare_route ;;
-    reference) start_reference ;;
-    hop) start_bus_hop ;;
+    bare) start_java_server bare bench/BareRoute.java "$PORT" ;;
+    reference) start_java_server reference bench/ReferenceServer.java "$PORT" ;;
+    hop) start_java_server bus-hop bench/ReferenceServer.java "$PORT" bus-hop ;;
     emulator) start_emulator ;;
   esac
   measure "$2" "$WARMUP" > /dev/null
-  measure "$2" "$DURATION"
+  read -r rps p99 < <(measure "$2" "$DURATION")
   stop_server
 }
 
@@ -145,9 +134,10 @@ scenario() {
   local name=$1 order=(reference hop emulator) server rps p99
   [ "$ROUNDS" = 2 ] && order=(reference hop emulator emulator hop reference)
   declare -A sum_rps=() sum_p99=() rounds=()
-  read -r bare_rps bare_p99 < <(measure_server bare "$name")
+  measure_server bare "$name"
+  local bare_rps=$rps bare_p99=$p99
   for server in "${order[@]}"; do
-    read -r rps p99 < <(measure_server "$server" "$name")
+    measure_server "$server" "$name"
     sum_rps[$server]=$(echo "${sum_rps[$server]:-0} + $rps" | bc -l)
     sum_p99[$server]=$(echo "${sum_p99[$server]:-0} + $p99" | bc -l)
     rounds[$server]="${rounds[$server]:+${rounds[$server]}, }$(printf '%.0f req/s p99 %s ms' "$rps" "$p99")"
