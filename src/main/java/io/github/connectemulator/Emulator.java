@@ -219,7 +219,7 @@ public final class Emulator {
     Future<Void> gateway = Future.succeededFuture();
     if (bus.operations()) {
       gateway = vertx.deployVerticle(
-              () -> new BusOperationsVerticle(operations, metrics == null ? null : metrics.operations()),
+              () -> new BusOperationsVerticle(operations, owners, metrics == null ? null : metrics.operations()),
               new DeploymentOptions().setInstances(config.httpVerticles()))
           .onSuccess(deployments::add)
           .mapEmpty();

@@ -4,6 +4,7 @@ import io.github.connectemulator.operations.AwsError;
 import io.github.connectemulator.operations.AwsErrorType;
 import io.github.connectemulator.operations.AwsFailure;
 import io.github.connectemulator.operations.OperationCatalog;
+import io.github.connectemulator.operations.OwnerClient;
 import io.github.connectemulator.operations.OperationSpec;
 import io.github.connectemulator.service.OperationMetrics;
 import io.vertx.core.Future;
@@ -31,17 +32,23 @@ public final class BusOperationsVerticle extends VerticleBase {
   private static final String INSTANCE_ID = "InstanceId";
 
   private final OperationCatalog catalog;
+  private final OwnerClient owners;
   private final OperationMetrics metrics;
 
-  /** @param metrics where bus calls are timed, or null when metrics are off */
-  public BusOperationsVerticle(OperationCatalog catalog, OperationMetrics metrics) {
+  /**
+   * @param owners where the operations' commands go (this verticle opens its reply inbox there)
+   * @param metrics where bus calls are timed, or null when metrics are off
+   */
+  public BusOperationsVerticle(OperationCatalog catalog, OwnerClient owners, OperationMetrics metrics) {
     this.catalog = catalog;
+    this.owners = owners;
     this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     List<Future<Void>> registered = new ArrayList<>();
+    registered.add(owners.openReplyInbox(vertx));
     for (OperationSpec operation : catalog.operations()) {
       var validation = new BusValidation(operation);
       registered.add(vertx.eventBus()

@@ -3,6 +3,7 @@ package io.github.connectemulator.operations;
 import io.github.connectemulator.owner.protocol.AdminCommand;
 import io.github.connectemulator.owner.protocol.OwnerCommand;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -21,6 +22,7 @@ public final class OwnerClient {
   private final OwnerAdmission admission;
   private final DeliveryOptions delivery;
   private final boolean unreachableIsRetryable;
+  private final long timeoutMillis;
 
   /** @param timeoutMillis how long an owner may take to answer before the request fails */
   public OwnerClient(EventBus bus, Placement placement, int maxInFlightPerOwner, long timeoutMillis) {
@@ -34,10 +36,19 @@ public final class OwnerClient {
   public OwnerClient(EventBus bus, Placement placement, int maxInFlightPerOwner, long timeoutMillis,
       boolean unreachableIsRetryable) {
     this.unreachableIsRetryable = unreachableIsRetryable;
+    this.timeoutMillis = timeoutMillis;
     this.bus = bus;
     this.placement = placement;
     this.admission = new OwnerAdmission(placement.owners().size(), maxInFlightPerOwner);
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMillis);
+  }
+
+  /**
+   * Opens a reply inbox on the calling verticle's event loop (see {@link ReplyInbox}), through which its requests to
+   * owners then go; on a single node only (in a cluster, owners on other nodes answer through the bus's replies).
+   */
+  public Future<Void> openReplyInbox(Vertx vertx) {
+    return unreachableIsRetryable ? Future.succeededFuture() : ReplyInbox.open(vertx, timeoutMillis);
   }
 
   /** The owner's reply to {@code command}, or its failure (an {@link AwsFailure} for the owner's verdicts). */
@@ -46,6 +57,10 @@ public final class OwnerClient {
     if (!admission.tryEnter(owner.slot())) {
       return Future.failedFuture(new AwsFailure(AwsErrorType.THROTTLING, "The emulator is at capacity ("
           + admission.limit() + " requests in flight for this instance's owner); retry with backoff"));
+    }
+    ReplyInbox inbox = ReplyInbox.ofCurrentContext();
+    if (inbox != null) {
+      return inbox.<R>request(owner.address(), command).andThen(reply -> admission.leave(owner.slot()));
     }
     return bus.<R>request(owner.address(), command, delivery).transform(reply -> {
       admission.leave(owner.slot());

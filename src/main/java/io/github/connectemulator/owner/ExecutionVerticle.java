@@ -13,6 +13,7 @@ import io.github.connectemulator.owner.protocol.CreateTestCase;
 import io.github.connectemulator.owner.protocol.Done;
 import io.github.connectemulator.owner.protocol.DeleteTestCase;
 import io.github.connectemulator.owner.protocol.OwnerCommand;
+import io.github.connectemulator.owner.protocol.OwnerRequest;
 import io.github.connectemulator.owner.protocol.StartExecution;
 import io.github.connectemulator.owner.protocol.StopExecution;
 import io.github.connectemulator.owner.protocol.UpdateTestCase;
@@ -183,23 +184,12 @@ public final class ExecutionVerticle extends VerticleBase {
   }
 
   private void handle(Message<Object> message) {
-    if (message.body() instanceof OwnerCommand command) {
-      if (!serving.getAsBoolean()) {
-        message.reply(new AwsFailure(AwsErrorType.THROTTLING,
-            "This instance's state is moving to another node; retry with backoff"));
-        return;
-      }
-      if (journal != null && changesState(command)) {
-        AwsFailure refused = owner.admit(command);
-        if (refused != null) {
-          deliver(message, command, refused);
-        } else {
-          submit(new Write(message, command));
-        }
-      } else {
-        deliver(message, command, atSettledTime(() -> execute(command)));
-      }
-    } else if (message.body() instanceof AdminCommand admin) {
+    Object body = message.body();
+    if (body instanceof OwnerRequest request) {
+      take(request.command(), reply -> request.answer(vertx.eventBus(), reply));
+    } else if (body instanceof OwnerCommand command) {
+      take(command, message::reply);
+    } else if (body instanceof AdminCommand admin) {
       if (journal != null && admin instanceof AdminCommand.ResetState) {
         journalReset(message);
       } else if (journal != null && admin instanceof AdminCommand.Nudge) {
@@ -211,13 +201,32 @@ public final class ExecutionVerticle extends VerticleBase {
     rearm();
   }
 
+  /** Runs a command, or queues it behind its instance's pending change; its answer goes to {@code replyTo}. */
+  private void take(OwnerCommand command, Consumer<Object> replyTo) {
+    if (!serving.getAsBoolean()) {
+      replyTo.accept(new AwsFailure(AwsErrorType.THROTTLING,
+          "This instance's state is moving to another node; retry with backoff"));
+      return;
+    }
+    if (journal != null && changesState(command)) {
+      AwsFailure refused = owner.admit(command);
+      if (refused != null) {
+        deliver(replyTo, command, refused);
+      } else {
+        submit(new Write(replyTo, command));
+      }
+    } else {
+      deliver(replyTo, command, atSettledTime(() -> execute(command)));
+    }
+  }
+
   /** The reply, after the injected latency if there is one for this command. */
-  private void deliver(Message<Object> message, OwnerCommand command, Object reply) {
+  private void deliver(Consumer<Object> replyTo, OwnerCommand command, Object reply) {
     long latency = owner.replyLatencyMillis(command);
     if (latency > 0) {
-      vertx.setTimer(latency, id -> message.reply(reply));
+      vertx.setTimer(latency, id -> replyTo.accept(reply));
     } else {
-      message.reply(reply);
+      replyTo.accept(reply);
     }
   }
 
@@ -250,7 +259,7 @@ public final class ExecutionVerticle extends VerticleBase {
    */
 
   /** A change waiting for its turn to be checked. */
-  private record Write(Message<Object> message, OwnerCommand command) {}
+  private record Write(Consumer<Object> replyTo, OwnerCommand command) {}
 
   /** A journal line written or being written, not yet applied; settled (in order) when its write completes. */
   private static final class Pending {
@@ -292,13 +301,13 @@ public final class ExecutionVerticle extends VerticleBase {
       journaledIds.beginCommand(List.of());
       changes = owner.check(command);
     } catch (AwsFailure refused) {
-      deliver(write.message(), command, refused);
+      deliver(write.replyTo(), command, refused);
       return;
     } finally {
       ownerClock.unpin();
     }
     if (!changes) {
-      deliver(write.message(), command, atSettledTime(() -> answer(command)));
+      deliver(write.replyTo(), command, atSettledTime(() -> answer(command)));
       return;
     }
     List<String> ids = journaledIds.issued();
@@ -307,7 +316,7 @@ public final class ExecutionVerticle extends VerticleBase {
     lastAt = at;
     append(Journal.Entry.change(at, clockOffset(), ids, command), failure -> {
       Object reply = failure == null ? apply(at, ids, command) : notWritten(failure, "The change");
-      deliver(write.message(), command, reply);
+      deliver(write.replyTo(), command, reply);
       released.add(() -> {
         ArrayDeque<Write> waiting = busyInstances.remove(instanceId);
         waiting.forEach(this::submit);

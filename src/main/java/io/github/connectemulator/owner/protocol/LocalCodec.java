@@ -34,6 +34,8 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           GetExecutionSummary.class,
           ListExecutions.class,
           ListRecords.class,
+          OwnerRequest.class,
+          OwnerReply.class,
           TestCaseCreated.class,
           TestCaseView.class,
           ExecutionStarted.class,
