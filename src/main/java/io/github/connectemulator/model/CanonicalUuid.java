@@ -48,32 +48,42 @@ public final class CanonicalUuid {
 
   /** Whether {@code text} is canonical; when it is and {@code into} is given, its two longs go there. */
   private static boolean parse(String text, Halves into) {
-    if (text.length() != LENGTH) {
+    if (text.length() != LENGTH || text.charAt(8) != '-' || text.charAt(13) != '-' || text.charAt(18) != '-'
+        || text.charAt(23) != '-') {
       return false;
     }
-    long high = 0;
-    long value = 0;
-    for (int i = 0; i < LENGTH; i++) {
-      char c = text.charAt(i);
-      if (isDash(i)) {
-        if (c != '-') {
-          return false;
-        }
-        if (i == 18) {
-          high = value;
-          value = 0;
-        }
-      } else if (c >= 128 || DIGITS[c] < 0) {
-        return false;
-      } else {
-        value = value << 4 | DIGITS[c];
-      }
+    // Each group read on its own, with no test per character: a character that is no digit makes its group
+    // negative (see digits), and one test at the end catches every group.
+    long first = digits(text, 0, 8);
+    long second = digits(text, 9, 13);
+    long third = digits(text, 14, 18);
+    long fourth = digits(text, 19, 23);
+    long last = digits(text, 24, LENGTH);
+    if ((first | second | third | fourth | last) < 0) {
+      return false;
     }
     if (into != null) {
-      into.high = high;
-      into.low = value;
+      into.high = first << 32 | second << 16 | third;
+      into.low = fourth << 48 | last;
     }
     return true;
+  }
+
+  /**
+   * The hexadecimal digits from {@code from} to {@code to} (at most 12) as a number, or a negative number when one of
+   * them is not a lowercase hexadecimal digit.
+   */
+  private static long digits(String text, int from, int to) {
+    long value = 0;
+    int invalid = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      // -1 for anything past ASCII (its sign bit set by 127 - c), else the table's value (-1 for non-digits).
+      int digit = DIGITS[c & 0x7F] | (127 - c) >> 31;
+      invalid |= digit;
+      value = value << 4 | (digit & 0xF);
+    }
+    return invalid < 0 ? -1 : value;
   }
 
   /** The canonical text of two longs; every pair has one. */
@@ -85,9 +95,5 @@ public final class CanonicalUuid {
   public static int compare(long high, long low, long otherHigh, long otherLow) {
     int byHigh = Long.compareUnsigned(high, otherHigh);
     return byHigh != 0 ? byHigh : Long.compareUnsigned(low, otherLow);
-  }
-
-  private static boolean isDash(int index) {
-    return index == 8 || index == 13 || index == 18 || index == 23;
   }
 }

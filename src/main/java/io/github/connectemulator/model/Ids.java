@@ -18,4 +18,34 @@ public final class Ids {
     long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
     return new UUID(most, least).toString();
   }
+
+  /** Multiplying by it spreads consecutive numbers over all 32 bits; odd, so it can be undone (see {@link #keyOf}). */
+  private static final int SCRAMBLE = 0x9E3779B1;
+  private static final int UNSCRAMBLE = inverse(SCRAMBLE);
+
+  /**
+   * A random UUID v4 that carries {@code key} in its last 32 bits, scrambled so that ids issued in a row do not look
+   * it: {@link #keyOf} reads it back. It keeps 90 random bits.
+   */
+  public static String randomUuidCarrying(int key) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & ~(0xC000L << 48) & ~0xFFFFFFFFL) | (0x8000L << 48)
+        | Integer.toUnsignedLong(key * SCRAMBLE);
+    return new UUID(most, least).toString();
+  }
+
+  /** The key a {@link #randomUuidCarrying} id carries, from the UUID's low 64 bits (any UUID gives some key). */
+  public static int keyOf(long leastSignificantBits) {
+    return (int) leastSignificantBits * UNSCRAMBLE;
+  }
+
+  /** The inverse of an odd number modulo 2^32, by Newton's iteration (each step doubles the bits that are right). */
+  private static int inverse(int odd) {
+    int inverse = odd;
+    for (int i = 0; i < 5; i++) {
+      inverse *= 2 - odd * inverse;
+    }
+    return inverse;
+  }
 }

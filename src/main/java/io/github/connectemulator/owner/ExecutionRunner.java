@@ -46,6 +46,8 @@ final class ExecutionRunner {
   private final LiveRuns live = new LiveRuns();
   /** An execution id to look up, read once for both stores. */
   private final RunKey idKey = new RunKey();
+  /** A Start's ClientToken, read once for both stores. */
+  private final RunKey tokenKey = new RunKey();
   private final int maxLive;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
@@ -110,11 +112,12 @@ final class ExecutionRunner {
     if (command.clientToken() == null || instance == null) {
       return null;
     }
-    Execution running = live.startedWith(instance, command.testCaseId(), command.clientToken());
+    RunKey token = tokenKey.of(command.clientToken());
+    Execution running = live.startedWith(instance, command.testCaseId(), token);
     if (running != null) {
       return new ExecutionStarted(running.id(), running.testCaseId(), running.status());
     }
-    int slot = finishedRuns.findByToken(instance, command.testCaseId(), command.clientToken());
+    int slot = finishedRuns.findByToken(instance, command.testCaseId(), token);
     return slot < 0 ? null
         : new ExecutionStarted(finishedRuns.id(slot), finishedRuns.testCaseId(slot), finishedRuns.status(slot));
   }

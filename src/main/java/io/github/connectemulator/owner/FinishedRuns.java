@@ -3,6 +3,7 @@ package io.github.connectemulator.owner;
 import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.model.Ids;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
 import io.github.connectemulator.owner.compact.ByteArena;
@@ -11,9 +12,9 @@ import java.util.Map;
 
 /**
  * One owner's finished runs, kept off the object graph: a ring of primitive columns in finishing order (oldest
- * first, the order retention evicts in), the variable part of each run in one {@link ByteArena}, and two
- * {@link SlotIndex}es, by execution id and by ClientToken. The garbage collector sees a few dozen arrays however many
- * runs there are, instead of several objects per run that every collection has to copy.
+ * first, the order retention evicts in), the variable part of each run in one {@link ByteArena}, a locator that
+ * finds a run by its execution id, and a {@link SlotIndex} by ClientToken. The garbage collector sees a few dozen
+ * arrays however many runs there are, instead of several objects per run that every collection has to copy.
  *
  * <p>A run is addressed by its slot in the ring (valid until it is evicted or the ring grows). Reads take what they
  * need from the columns; {@link #restore} rebuilds the {@link Execution} itself when a read needs all of it.
@@ -37,6 +38,8 @@ final class FinishedRuns {
   private static final int NO_TOKEN = 0;
   private static final int UUID_TOKEN = 1;
   private static final int TEXT_TOKEN = 2;
+  /** The run is found through {@link #overflow}, its locator cell having been taken. */
+  private static final int IN_OVERFLOW = 1 << 6;
   private static final ExecutionStatus[] FINAL = {ExecutionStatus.PASSED, ExecutionStatus.FAILED,
       ExecutionStatus.STOPPED};
   private static final TransitionMode[] MODES = TransitionMode.values();
@@ -45,7 +48,21 @@ final class FinishedRuns {
   private final RunTemplates templates = new RunTemplates();
   private final ByteArena details = new ByteArena(FIRST_CAPACITY * 16);
   private final ByteArena.Reader reader = details.reader();
-  private final SlotIndex byId = new SlotIndex();
+  /**
+   * Where each run is, by its id's locator ({@link RunKey#locator}): in the cell the locator masks to, the run's
+   * sequence number + 1 (0: none). A random id carries the number of its Start ({@link IdSource#random}), so runs take
+   * cells in about the order they finish, and a run's cell is written beside its neighbours' where a hash index by id
+   * cost two cache misses a run (its insert and its removal), once the index outgrew the core's cache. A cell is stale
+   * once its number is older than the oldest run held. Twice the ring's size, so that runs finishing in about their
+   * Start order never meet; a run whose cell a run still held has goes to {@link #overflow}.
+   */
+  private long[] locator;
+  private int locatorMask;
+  /**
+   * The runs whose locator cell was taken, by locator: a run that went on while many others started and ended, and
+   * ids that carry no Start number (seeded or journaled ones). Empty in a load test's steady state.
+   */
+  private final SlotIndex overflow = new SlotIndex();
   private final SlotIndex byToken = new SlotIndex();
 
   /** Sequence numbers of the oldest run held and of the next one added; a run's slot is its number mod capacity. */
@@ -74,6 +91,8 @@ final class FinishedRuns {
   private final RunKey probe = new RunKey();
   /** The id {@link #find} looks for. */
   private RunKey idProbe;
+  /** The ClientToken {@link #findByToken} looks for. */
+  private RunKey tokenProbe;
   private InstanceState probeInstance;
   private String probeTestCase;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
@@ -132,7 +151,7 @@ final class FinishedRuns {
     instance.newestFinished = sequence;
     instance.finishedByStatus[status.ordinal()]++;
 
-    byId.put(idHash(slot), slot);
+    place(slot, sequence);
     if (tokenKind != NO_TOKEN) {
       byToken.put(tokenHash(slot), slot);
     }
@@ -146,7 +165,9 @@ final class FinishedRuns {
   /** Forgets the oldest run held, its id and its token; there must be one. */
   void evictOldest() {
     int slot = slot(oldest);
-    byId.remove(idHash(slot), slot);
+    if ((flags[slot] & IN_OVERFLOW) != 0) {
+      overflow.remove(locatorOf(slot), slot);
+    }
     if (tokenKind(slot) != NO_TOKEN) {
       byToken.remove(tokenHash(slot), slot);
     }
@@ -166,14 +187,25 @@ final class FinishedRuns {
   int find(InstanceState instance, RunKey executionId) {
     probeInstance = instance;
     idProbe = executionId;
-    return byId.find(executionId.hash, idMatcher);
+    long held = locator[executionId.locator & locatorMask] - 1;
+    if (held >= oldest && idMatches(slot(held))) {
+      return slot(held);
+    }
+    return overflow.size() == 0 ? -1 : overflow.find(executionId.locator, idMatcher);
   }
 
   /** The slot of the run started with this ClientToken on this test case of this instance, or -1. */
   int findByToken(InstanceState instance, String testCaseId, String token) {
+    probe.set(token);
+    return findByToken(instance, testCaseId, probe);
+  }
+
+  /** The slot of the run started with this ClientToken on this test case of this instance, or -1. */
+  int findByToken(InstanceState instance, String testCaseId, RunKey token) {
     probeInstance = instance;
     probeTestCase = testCaseId;
-    return byToken.find(RunKey.scopedHash(instance.id, testCaseId, probe.set(token)), tokenMatcher);
+    tokenProbe = token;
+    return byToken.find(RunKey.scopedHash(instance.id, testCaseId, token.hash), tokenMatcher);
   }
 
   /** The slot of the instance's newest finished run, or -1. */
@@ -329,14 +361,29 @@ final class FinishedRuns {
       return false;
     }
     seekToken(slot);
-    if (probe.text != null) {
-      return tokenKind(slot) == TEXT_TOKEN && reader.stringEquals(probe.text);
+    if (tokenProbe.text != null) {
+      return tokenKind(slot) == TEXT_TOKEN && reader.stringEquals(tokenProbe.text);
     }
-    return tokenKind(slot) == UUID_TOKEN && reader.readLong() == probe.high && reader.readLong() == probe.low;
+    return tokenKind(slot) == UUID_TOKEN && reader.readLong() == tokenProbe.high
+        && reader.readLong() == tokenProbe.low;
   }
 
-  private int idHash(int slot) {
-    return idIsText(slot) ? reader.at(detailsAt[slot]).stringHash() : RunKey.uuidHash(idHigh[slot], idLow[slot]);
+  /** The run's locator, as {@link RunKey#locator} reads it from its id. */
+  private int locatorOf(int slot) {
+    return idIsText(slot) ? reader.at(detailsAt[slot]).stringHash() : Ids.keyOf(idLow[slot]);
+  }
+
+  /** Takes the run's locator cell, or, when a run still held has it, files the run in {@link #overflow}. */
+  private void place(int slot, long sequence) {
+    int locatorKey = locatorOf(slot);
+    int cell = locatorKey & locatorMask;
+    long held = locator[cell] - 1;
+    if (held >= oldest) {
+      overflow.put(locatorKey, slot);
+      flags[slot] |= IN_OVERFLOW;
+    } else {
+      locator[cell] = sequence + 1;
+    }
   }
 
   private int tokenHash(int slot) {
@@ -381,8 +428,8 @@ final class FinishedRuns {
   }
 
   /**
-   * Makes the ring this large, moving each run held to the slot its sequence number has there; the indexes, which
-   * hold slots, are rebuilt.
+   * Makes the ring this large, moving each run held to the slot its sequence number has there; the locator (twice as
+   * large) and the indexes, which hold slots, are rebuilt.
    */
   private void allocate(int capacity) {
     int oldMask = mask;
@@ -407,6 +454,9 @@ final class FinishedRuns {
     flags = new byte[capacity];
     detailsAt = new long[capacity];
     mask = capacity - 1;
+    int locatorCells = Math.min(capacity, MAX_CAPACITY / 2) * 2;
+    locator = new long[locatorCells];
+    locatorMask = locatorCells - 1;
     if (oldIdHigh == null) {
       return;
     }
@@ -424,11 +474,12 @@ final class FinishedRuns {
       flags[to] = oldFlags[from];
       detailsAt[to] = oldDetailsAt[from];
     }
-    byId.clear();
+    overflow.clear();
     byToken.clear();
     for (long sequence = oldest; sequence < next; sequence++) {
       int slot = slot(sequence);
-      byId.put(idHash(slot), slot);
+      flags[slot] &= ~IN_OVERFLOW;
+      place(slot, sequence);
       if (tokenKind(slot) != NO_TOKEN) {
         byToken.put(tokenHash(slot), slot);
       }
@@ -441,7 +492,7 @@ final class FinishedRuns {
 
   /** Cells and bytes the store has allocated: for tests. */
   String shape() {
-    return "ring " + capacity() + ", arena " + details.capacity() + " bytes, id index " + byId.capacity()
+    return "ring " + capacity() + ", arena " + details.capacity() + " bytes, locator " + locator.length + ", overflow " + overflow.size()
         + ", token index " + byToken.capacity() + ", templates " + templates.live();
   }
 }

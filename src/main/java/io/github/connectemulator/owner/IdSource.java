@@ -13,8 +13,20 @@ public interface IdSource {
 
   String next(String instanceId, String kind, long counter);
 
+  /**
+   * Random UUIDs, each carrying the number of ids this source issued before it ({@link Ids#randomUuidCarrying}): an
+   * owner's finished runs are found by that number, in the order they started, rather than by a hash of the id
+   * (see FinishedRuns). One source per owner.
+   */
   static IdSource random() {
-    return (instanceId, kind, counter) -> Ids.randomUuid();
+    return new IdSource() {
+      private int issued;
+
+      @Override
+      public String next(String instanceId, String kind, long counter) {
+        return Ids.randomUuidCarrying(issued++);
+      }
+    };
   }
 
   static IdSource seeded(long seed) {

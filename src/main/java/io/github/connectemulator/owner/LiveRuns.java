@@ -40,6 +40,8 @@ final class LiveRuns {
   private final RunKey probe = new RunKey();
   /** The id {@link #find} looks for. */
   private RunKey idProbe;
+  /** The ClientToken {@link #startedWith} looks for. */
+  private RunKey tokenProbe;
   private final SlotIndex.SlotMatcher idMatcher = this::idMatches;
   private final SlotIndex.SlotMatcher tokenMatcher = this::tokenMatches;
 
@@ -106,9 +108,16 @@ final class LiveRuns {
 
   /** The instance's live run started with this ClientToken on this test case, or null. */
   Execution startedWith(InstanceState instance, String testCaseId, String clientToken) {
+    probe.set(clientToken);
+    return startedWith(instance, testCaseId, probe);
+  }
+
+  /** The instance's live run started with this ClientToken on this test case, or null. */
+  Execution startedWith(InstanceState instance, String testCaseId, RunKey clientToken) {
     probeInstance = instance.id;
     probeTestCase = testCaseId;
-    int slot = byToken.find(RunKey.scopedHash(instance.id, testCaseId, probe.set(clientToken)), tokenMatcher);
+    tokenProbe = clientToken;
+    int slot = byToken.find(RunKey.scopedHash(instance.id, testCaseId, clientToken.hash), tokenMatcher);
     return slot < 0 ? null : new Execution(columns, slot);
   }
 
@@ -168,9 +177,9 @@ final class LiveRuns {
         || !run.hasClientToken()) {
       return false;
     }
-    return probe.text == null
-        ? run.hasCanonicalToken() && run.tokenHigh() == probe.high && run.tokenLow() == probe.low
-        : !run.hasCanonicalToken() && run.clientToken().equals(probe.text);
+    return tokenProbe.text == null
+        ? run.hasCanonicalToken() && run.tokenHigh() == tokenProbe.high && run.tokenLow() == tokenProbe.low
+        : !run.hasCanonicalToken() && run.clientToken().equals(tokenProbe.text);
   }
 
   private static int idHash(Execution run) {

@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner;
 
 import io.github.connectemulator.model.CanonicalUuid;
+import io.github.connectemulator.model.Ids;
 
 /**
  * An execution id or a ClientToken as the run stores index it: a canonical UUID as its two halves, any other text as
@@ -13,6 +14,11 @@ final class RunKey extends CanonicalUuid.Halves {
   String text;
   /** The key's hash, as {@link #set} returned it. */
   int hash;
+  /**
+   * Where {@link FinishedRuns} looks for an execution id first: the number a random id carries ({@link Ids#keyOf}),
+   * the text's hash for any other id.
+   */
+  int locator;
   /** The text {@link #of} last read, so that reading it again is free. */
   private String lastRead;
 
@@ -22,9 +28,11 @@ final class RunKey extends CanonicalUuid.Halves {
     if (read(key)) {
       text = null;
       hash = uuidHash(high, low);
+      locator = Ids.keyOf(low);
     } else {
       text = key;
       hash = key.hashCode();
+      locator = hash;
     }
     return hash;
   }

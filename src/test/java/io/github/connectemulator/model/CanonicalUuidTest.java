@@ -29,8 +29,15 @@ class CanonicalUuidTest {
 
   @Test
   void whatTheIdSourcesIssueIsCanonical() {
+    IdSource random = IdSource.random();
     for (int i = 0; i < 1_000; i++) {
       assertThat(CanonicalUuid.isCanonical(Ids.randomUuid())).isTrue();
+      String carrying = random.next("11111111-2222-3333-4444-555555555555", "execution", 0);
+      assertThat(CanonicalUuid.isCanonical(carrying)).isTrue();
+      UUID parsed = UUID.fromString(carrying);
+      assertThat(parsed.version()).isEqualTo(4);
+      assertThat(parsed.variant()).isEqualTo(2);
+      assertThat(Ids.keyOf(parsed.getLeastSignificantBits())).as("the number of ids issued before it").isEqualTo(i);
       String seeded = IdSource.seeded(42).next("11111111-2222-3333-4444-555555555555", "execution", i);
       assertThat(CanonicalUuid.isCanonical(seeded)).isTrue();
       var halves = new CanonicalUuid.Halves();
@@ -51,6 +58,8 @@ class CanonicalUuidTest {
     assertThat(CanonicalUuid.isCanonical("4f3a7c88-edcd-4843-a703-9927cd008d4g")).isFalse();
     assertThat(CanonicalUuid.isCanonical("4f3a7c88-edcd-4843-a703-9927cd008d4\u0663")).isFalse();
     assertThat(CanonicalUuid.isCanonical("4f3a7c88-edcd-4843-a703-9927cd008d4\uff10")).isFalse();
+    // Past ASCII, though the character's low seven bits are a digit's ('c').
+    assertThat(CanonicalUuid.isCanonical("\u00e3f3a7c88-edcd-4843-a703-9927cd008d43")).isFalse();
     assertThat(CanonicalUuid.isCanonical("4f3a7c88-edcd-4843-a703-9927cd008d4 ")).isFalse();
     assertThat(CanonicalUuid.isCanonical("")).isFalse();
     assertThat(CanonicalUuid.isCanonical("exec-1")).isFalse();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.connectemulator.model.ContentDocument;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
+import io.github.connectemulator.model.Ids;
 import io.github.connectemulator.model.TestCaseStatus;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.github.connectemulator.model.TransitionMode;
@@ -166,6 +167,46 @@ class FinishedRunsTest {
     }
     assertThat(idsNewestFirst(retention.runs(), instance)).hasSize(3_000).first().isEqualTo(uuid(14_998));
     assertThat(otherInstance.finishedByStatus[ExecutionStatus.STOPPED.ordinal()]).isEqualTo(3_000);
+  }
+
+  /**
+   * Ids as the emulator issues them carry their Start's number, and a run is found through the locator cell that
+   * number gives. A run that ended long after it started can want the cell of a run still held: it is found through
+   * the overflow until it goes, and a cell whose run has gone is taken again.
+   */
+  @Test
+  void runsAreFoundByTheNumberTheirIdsCarryEvenWhenTwoWantOneCell() {
+    var retention = new FinishedRetention(64, Long.MAX_VALUE); // a ring of 64, a locator of 128 cells
+    FinishedRuns store = retention.runs();
+    String first = Ids.randomUuidCarrying(0);
+    retention.add(instance, passed(first, null));
+    List<String> others = new ArrayList<>();
+    for (int number = 1; number <= 62; number++) {
+      others.add(Ids.randomUuidCarrying(number));
+      retention.add(instance, passed(others.get(others.size() - 1), null));
+    }
+    String sameCell = Ids.randomUuidCarrying(128); // wants the first run's cell, which is still held
+    retention.add(instance, passed(sameCell, null));
+    assertThat(store.shape()).contains("locator 128, overflow 1");
+    assertThat(store.find(instance, first)).isNotNegative();
+    assertThat(store.find(instance, sameCell)).isNotNegative();
+
+    retention.add(instance, passed(Ids.randomUuidCarrying(63), null)); // the first run goes
+    assertThat(store.find(instance, first)).isEqualTo(-1);
+    assertThat(store.find(instance, sameCell)).isNotNegative();
+    String takesTheCellAgain = Ids.randomUuidCarrying(256);
+    retention.add(instance, passed(takesTheCellAgain, null));
+    assertThat(store.find(instance, takesTheCellAgain)).isNotNegative();
+    assertThat(store.shape()).contains("overflow 1");
+    others.subList(1, others.size()).forEach(id -> assertThat(store.find(instance, id)).as(id).isNotNegative());
+
+    // Numbers in Start order from there on: each run's cell was last held by a run already gone.
+    for (int number = 257; number <= 320; number++) {
+      retention.add(instance, passed(Ids.randomUuidCarrying(number), null));
+    }
+    assertThat(store.find(instance, sameCell)).isEqualTo(-1);
+    assertThat(store.find(instance, Ids.randomUuidCarrying(320))).as("another id, same number").isEqualTo(-1);
+    assertThat(store.shape()).contains("overflow 0");
   }
 
   @Test
