@@ -42,7 +42,10 @@ public final class ExecutionOwner {
   private final Clock clock;
   private final Admission admission;
   private final RunListener listener;
-  /** Stateless (random, or derived from the seed and the instance's counter), so it outlives resets. */
+  /**
+   * Random ids (numbered, see IdSource#random) or ids derived from the seed and the instance's counter; it outlives
+   * resets (a random source's numbering just goes on).
+   */
   private IdSource ids;
   private Instances instances;
   private TestCaseCatalog testCases;
