@@ -16,7 +16,7 @@ import io.vertx.core.internal.PromiseInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the requests one event loop sends to owners get their answers: one local consumer per event-loop context,
@@ -33,6 +33,11 @@ import java.util.UUID;
 public final class ReplyInbox {
 
   private static final String KEY = ReplyInbox.class.getName();
+  /**
+   * Numbers the inboxes of this JVM, whose consumers are local: unique addresses without UUID.randomUUID(), whose
+   * SecureRandom would load a few dozen classes more before the first request.
+   */
+  private static final AtomicLong OPENED = new AtomicLong();
 
   private final EventBus bus;
   private final String address;
@@ -49,7 +54,7 @@ public final class ReplyInbox {
   private ReplyInbox(EventBus bus, long timeoutMillis) {
     this.bus = bus;
     this.timeoutMillis = timeoutMillis;
-    this.address = "emulator.replies." + UUID.randomUUID();
+    this.address = "emulator.replies." + OPENED.incrementAndGet();
   }
 
   /**
