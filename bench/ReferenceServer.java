@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * written when the answer comes back; beside the plain reference this shows what the hop alone costs. It is set up
  * as the emulator is: one event loop per core with an owner and an HTTP verticle on each, all of one instance's
  * requests to one owner, delivery on the handler's context (the emulator's DeliverOnContext), Strings passed on the
- * local bus as they are.
+ * local bus as they are. The reply comes back through the bus's request/reply; the emulator answers through a
+ * cheaper reply inbox (ReplyInbox), so the emulator can pass the hop.
  *
  * <p>Run: {@code java -cp target/connect-test-emulator.jar bench/ReferenceServer.java PORT [bus-hop]}
  */
