@@ -21,7 +21,7 @@ public final class OwnerClient {
   private final Placement placement;
   private final OwnerAdmission admission;
   private final DeliveryOptions delivery;
-  private final boolean unreachableIsRetryable;
+  private final boolean clustered;
   private final long timeoutMillis;
 
   /** @param timeoutMillis how long an owner may take to answer before the request fails */
@@ -30,12 +30,13 @@ public final class OwnerClient {
   }
 
   /**
-   * @param unreachableIsRetryable in cluster mode an owner that does not answer is moving or its node just died: the
-   *     caller gets ThrottlingException, which it retries, rather than an InternalServiceException
+   * @param clustered cluster mode: an owner that does not answer is moving or its node just died, so the caller gets
+   *     ThrottlingException, which it retries, rather than an InternalServiceException; and owners on other nodes
+   *     answer through the bus's replies, not through a reply inbox
    */
   public OwnerClient(EventBus bus, Placement placement, int maxInFlightPerOwner, long timeoutMillis,
-      boolean unreachableIsRetryable) {
-    this.unreachableIsRetryable = unreachableIsRetryable;
+      boolean clustered) {
+    this.clustered = clustered;
     this.timeoutMillis = timeoutMillis;
     this.bus = bus;
     this.placement = placement;
@@ -48,7 +49,7 @@ public final class OwnerClient {
    * owners then go; on a single node only (in a cluster, owners on other nodes answer through the bus's replies).
    */
   public Future<Void> openReplyInbox(Vertx vertx) {
-    return unreachableIsRetryable ? Future.succeededFuture() : ReplyInbox.open(vertx, timeoutMillis);
+    return clustered ? Future.succeededFuture() : ReplyInbox.open(vertx, timeoutMillis);
   }
 
   /** The owner's reply to {@code command}, or its failure (an {@link AwsFailure} for the owner's verdicts). */
@@ -67,7 +68,7 @@ public final class OwnerClient {
       if (reply.succeeded()) {
         return Future.succeededFuture(reply.result().body());
       }
-      return Future.failedFuture(unreachableIsRetryable && unreachable(reply.cause())
+      return Future.failedFuture(clustered && unreachable(reply.cause())
           ? new AwsFailure(AwsErrorType.THROTTLING, "This instance's owner is moving to another node; retry with backoff")
           : reply.cause());
     });

@@ -113,7 +113,7 @@ public final class ReplyInbox {
   }
 
   /** Fails the requests that have waited longer than the timeout (found at most one sweep late). */
-  void failOverdue(long nowMillis) {
+  private void failOverdue(long nowMillis) {
     marks.addLast(new long[] {nowMillis, nextCorrelation});
     long overdueBelow = -1;
     while (!marks.isEmpty() && marks.peekFirst()[0] <= nowMillis - timeoutMillis) {

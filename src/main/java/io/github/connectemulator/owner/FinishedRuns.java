@@ -492,7 +492,7 @@ final class FinishedRuns {
 
   /** Cells and bytes the store has allocated: for tests. */
   String shape() {
-    return "ring " + capacity() + ", arena " + details.capacity() + " bytes, locator " + locator.length + ", overflow " + overflow.size()
-        + ", token index " + byToken.capacity() + ", templates " + templates.live();
+    return "ring " + capacity() + ", arena " + details.capacity() + " bytes, locator " + locator.length
+        + ", overflow " + overflow.size() + ", token index " + byToken.capacity() + ", templates " + templates.live();
   }
 }
