@@ -1,14 +1,13 @@
 package io.github.connectemulator.operations;
 
 import io.github.connectemulator.owner.protocol.OwnerCommand;
-import io.github.connectemulator.owner.protocol.OwnerReply;
 import io.github.connectemulator.owner.protocol.OwnerRequest;
+import io.github.connectemulator.owner.protocol.Requester;
 import io.netty.util.collection.LongObjectHashMap;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.ContextInternal;
@@ -16,31 +15,29 @@ import io.vertx.core.internal.PromiseInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the requests one event loop sends to owners get their answers: one local consumer per event-loop context,
- * and a table of the requests not yet answered, by number. A request goes out with {@code send} as an
- * {@link OwnerRequest}; the owner sends its {@link OwnerReply} back here.
+ * Where the requests one event loop sends to owners get their answers: a table of the requests not yet answered, by
+ * number, that only this event loop touches. A request goes out over the event bus with {@code send}, as an
+ * {@link OwnerRequest} that names this inbox; the owner hands its answer to {@link #answer}, which completes the
+ * request on this event loop, in the requester's own context, as the bus's reply handler did.
  *
  * <p>Why not the event bus's own {@code request}: it registers a reply handler per request, under an address of its
  * own in the bus's shared map, with a timer, and with a close hook that takes the handler's identity hash while the
  * handler is locked, which makes the JVM inflate a monitor for it. Together about 5 % of the CPU of a Start at full
- * load (bench/cpu-profile.sh); here a request costs an entry in a table only this event loop touches, and one
+ * load (bench/cpu-profile.sh). And why the answer is not a message sent back: a local message costs a copy of the
+ * message, a lookup in the bus's shared map, a queue, a lock and a duplicated context before its handler runs; all it
+ * had to do was reach this event loop, which one task on it does. Here a request costs an entry in the table, and one
  * periodic timer fails the requests no owner answered in time. Local mode only: in a cluster an owner on another
- * node could not reach a local consumer, and requests go through {@code request} as before.
+ * node could not reach this object, and requests go through {@code request} as before.
  */
-public final class ReplyInbox {
+public final class ReplyInbox implements Requester {
 
   private static final String KEY = ReplyInbox.class.getName();
-  /**
-   * Numbers the inboxes of this JVM, whose consumers are local: unique addresses without UUID.randomUUID(), whose
-   * SecureRandom would load a few dozen classes more before the first request.
-   */
-  private static final AtomicLong OPENED = new AtomicLong();
 
   private final EventBus bus;
-  private final String address;
+  /** This inbox's event loop: every answer is taken there. */
+  private final ContextInternal loop;
   private final long timeoutMillis;
   /** The requests not yet answered, by number; only this inbox's event loop touches it. */
   private final LongObjectHashMap<PromiseInternal<Object>> pending = new LongObjectHashMap<>();
@@ -51,28 +48,28 @@ public final class ReplyInbox {
    */
   private final ArrayDeque<long[]> marks = new ArrayDeque<>();
 
-  private ReplyInbox(EventBus bus, long timeoutMillis) {
+  private ReplyInbox(EventBus bus, ContextInternal loop, long timeoutMillis) {
     this.bus = bus;
+    this.loop = loop;
     this.timeoutMillis = timeoutMillis;
-    this.address = "emulator.replies." + OPENED.incrementAndGet();
   }
 
   /**
    * Opens an inbox on the current context, an event loop's (a verticle's start): requests sent from it, or from the
-   * contexts it duplicates (each HTTP request's), come back through it. Its consumer and timer go with the verticle.
+   * contexts it duplicates (each HTTP request's), come back through it. Its timer goes with the verticle.
    *
    * @param timeoutMillis how long an owner may take to answer before the request fails with a timeout
    */
   public static Future<Void> open(Vertx vertx, long timeoutMillis) {
-    Context context = vertx.getOrCreateContext();
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     if (!context.isEventLoopContext()) {
       throw new IllegalStateException("a reply inbox belongs to an event loop");
     }
-    var inbox = new ReplyInbox(vertx.eventBus(), timeoutMillis);
+    var inbox = new ReplyInbox(vertx.eventBus(), context, timeoutMillis);
     long sweepMillis = Math.max(10, Math.min(1000, timeoutMillis / 4));
     vertx.setPeriodic(sweepMillis, id -> inbox.failOverdue(System.nanoTime() / 1_000_000));
-    return vertx.eventBus().<OwnerReply>localConsumer(inbox.address, inbox::answered).completion()
-        .onSuccess(registered -> context.put(KEY, inbox));
+    context.put(KEY, inbox);
+    return Future.succeededFuture();
   }
 
   /** The inbox of the caller's context, or null where none was opened (then requests go through the bus's request). */
@@ -87,8 +84,17 @@ public final class ReplyInbox {
     PromiseInternal<Object> promise = ContextInternal.current().promise();
     long correlation = nextCorrelation++;
     pending.put(correlation, promise);
-    bus.send(ownerAddress, new OwnerRequest(command, address, correlation));
+    bus.send(ownerAddress, new OwnerRequest(command, this, correlation));
     return (Future<R>) promise.future();
+  }
+
+  /**
+   * Takes an owner's answer, on the owner's thread: at once when the owner shares this event loop, else as a task on
+   * it (waking it if it sleeps), as the bus would deliver a message.
+   */
+  @Override
+  public void answer(long correlation, Object reply) {
+    loop.execute(() -> answered(correlation, reply));
   }
 
   /** Requests sent and not yet answered: for tests. */
@@ -96,14 +102,13 @@ public final class ReplyInbox {
     return pending.size();
   }
 
-  private void answered(Message<OwnerReply> message) {
-    OwnerReply reply = message.body();
-    PromiseInternal<Object> promise = pending.remove(reply.correlation());
+  private void answered(long correlation, Object reply) {
+    PromiseInternal<Object> promise = pending.remove(correlation);
     if (promise == null) {
       return; // it timed out meanwhile
     }
     // On the requester's own context, in place, as the bus's reply handler completes it.
-    promise.context().dispatch(reply.body(), body -> {
+    promise.context().dispatch(reply, body -> {
       if (body instanceof ReplyException failure) {
         promise.fail(failure);
       } else {

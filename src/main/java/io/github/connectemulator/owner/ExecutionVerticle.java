@@ -186,7 +186,7 @@ public final class ExecutionVerticle extends VerticleBase {
   private void handle(Message<Object> message) {
     Object body = message.body();
     if (body instanceof OwnerRequest request) {
-      take(request.command(), reply -> request.answer(vertx.eventBus(), reply));
+      take(request.command(), request::answer);
     } else if (body instanceof OwnerCommand command) {
       take(command, message::reply);
     } else if (body instanceof AdminCommand admin) {

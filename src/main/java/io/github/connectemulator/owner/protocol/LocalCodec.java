@@ -35,7 +35,6 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
           ListExecutions.class,
           ListRecords.class,
           OwnerRequest.class,
-          OwnerReply.class,
           TestCaseCreated.class,
           TestCaseView.class,
           ExecutionStarted.class,
