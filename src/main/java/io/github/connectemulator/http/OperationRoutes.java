@@ -72,22 +72,28 @@ final class OperationRoutes implements Handler<RoutingContext> {
       return;
     }
     ctx.request().routed(found.path().routeName());
-    if (found.timing() != null) {
-      found.timing().track(ctx);
-    }
     call(found, labels, ctx);
   }
 
   private static void call(Binding binding, String[] labels, RoutingContext ctx) {
+    OperationMetrics.HttpTiming timing = binding.timing();
+    long started = timing == null ? 0 : System.nanoTime();
     HttpValidation.Checked checked = binding.validation().check(ctx, labels);
     if (checked == null) {
-      return; // failed with 400 by the check
+      // Failed with 400 by the check.
+      if (timing != null) {
+        timing.answered(ctx, started);
+      }
+      return;
     }
     OperationSpec operation = binding.operation();
     operation.invoke(new HttpMembers(operation, checked), ctx.get(SigV4Verifier.ACCOUNT))
         .onComplete(reply -> {
           if (reply.failed()) {
             AwsErrors.sendFailure(ctx, reply.cause());
+            if (timing != null) {
+              timing.answered(ctx, started);
+            }
             return;
           }
           Buffer body = reply.result();
@@ -95,6 +101,9 @@ final class OperationRoutes implements Handler<RoutingContext> {
             Responses.empty(ctx);
           } else {
             Responses.json(ctx, body);
+          }
+          if (timing != null) {
+            timing.succeeded(started);
           }
         });
   }
