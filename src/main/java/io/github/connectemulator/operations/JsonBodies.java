@@ -2,6 +2,7 @@ package io.github.connectemulator.operations;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.connectemulator.owner.protocol.ExecutionStarted;
 import io.github.connectemulator.owner.protocol.ExecutionSummary;
 import io.github.connectemulator.owner.protocol.ExecutionView;
@@ -10,12 +11,14 @@ import io.github.connectemulator.owner.protocol.RecordView;
 import io.github.connectemulator.owner.protocol.TestCaseCreated;
 import io.github.connectemulator.owner.protocol.TestCaseView;
 import io.github.connectemulator.model.EntryPoint;
+import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.TestCaseVersion;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -137,25 +140,52 @@ public final class JsonBodies {
     json.writeEndObject();
   }
 
+  /*
+   * The two replies a load test asks for most (Start's and the summary poll's) write their member names and statuses
+   * from constants encoded once, which Jackson copies as bytes instead of escaping and encoding each character.
+   */
+  private static final SerializedString TEST_CASE_EXECUTION_ID = new SerializedString("TestCaseExecutionId");
+  private static final SerializedString TEST_CASE_ID = new SerializedString("TestCaseId");
+  private static final SerializedString STATUS = new SerializedString("Status");
+  private static final SerializedString START_TIME = new SerializedString("StartTime");
+  private static final SerializedString END_TIME = new SerializedString("EndTime");
+  private static final SerializedString OBSERVATION_SUMMARY = new SerializedString("ObservationSummary");
+  private static final SerializedString TOTAL_OBSERVATIONS = new SerializedString("TotalObservations");
+  private static final SerializedString OBSERVATIONS_PASSED = new SerializedString("ObservationsPassed");
+  private static final SerializedString OBSERVATIONS_FAILED = new SerializedString("ObservationsFailed");
+  /** Each execution status's name, by ordinal. */
+  private static final SerializedString[] STATUS_NAMES = Arrays.stream(ExecutionStatus.values())
+      .map(status -> new SerializedString(status.name())).toArray(SerializedString[]::new);
+
   public static Buffer executionStarted(ExecutionStarted started) {
     return object(json -> {
-      json.writeStringField("TestCaseExecutionId", started.executionId());
-      json.writeStringField("TestCaseId", started.testCaseId());
-      json.writeStringField("Status", started.status().name());
+      json.writeFieldName(TEST_CASE_EXECUTION_ID);
+      json.writeString(started.executionId());
+      json.writeFieldName(TEST_CASE_ID);
+      json.writeString(started.testCaseId());
+      json.writeFieldName(STATUS);
+      json.writeString(STATUS_NAMES[started.status().ordinal()]);
     });
   }
 
   public static Buffer executionSummary(ExecutionSummary summary) {
     return object(json -> {
-      timestamp(json, "StartTime", summary.startTime());
+      json.writeFieldName(START_TIME);
+      timestamp(json, summary.startTime());
       if (summary.endTime() >= 0) {
-        timestamp(json, "EndTime", summary.endTime());
+        json.writeFieldName(END_TIME);
+        timestamp(json, summary.endTime());
       }
-      json.writeStringField("Status", summary.status().name());
-      json.writeObjectFieldStart("ObservationSummary");
-      json.writeNumberField("TotalObservations", summary.totalObservations());
-      json.writeNumberField("ObservationsPassed", summary.observationsPassed());
-      json.writeNumberField("ObservationsFailed", summary.observationsFailed());
+      json.writeFieldName(STATUS);
+      json.writeString(STATUS_NAMES[summary.status().ordinal()]);
+      json.writeFieldName(OBSERVATION_SUMMARY);
+      json.writeStartObject();
+      json.writeFieldName(TOTAL_OBSERVATIONS);
+      json.writeNumber(summary.totalObservations());
+      json.writeFieldName(OBSERVATIONS_PASSED);
+      json.writeNumber(summary.observationsPassed());
+      json.writeFieldName(OBSERVATIONS_FAILED);
+      json.writeNumber(summary.observationsFailed());
       json.writeEndObject();
     });
   }
@@ -212,6 +242,10 @@ public final class JsonBodies {
 
   private static void timestamp(JsonGenerator json, String name, long epochMillis) throws IOException {
     json.writeFieldName(name);
+    timestamp(json, epochMillis);
+  }
+
+  private static void timestamp(JsonGenerator json, long epochMillis) throws IOException {
     if (epochMillis < 0) {
       json.writeNumber(BigDecimal.valueOf(epochMillis, 3));
       return;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.RecordStatus;
+import io.github.connectemulator.owner.protocol.ExecutionStarted;
 import io.github.connectemulator.owner.protocol.ExecutionSummary;
 import io.github.connectemulator.owner.protocol.Page;
 import io.github.connectemulator.owner.protocol.RecordView;
@@ -27,6 +28,17 @@ class JsonBodiesTest {
     JsonObject body = new JsonObject(reply);
     assertThat(body.getNumber("EndTime").doubleValue()).isEqualTo(1_732_958_401.005);
     assertThat(body.getString("Status")).isEqualTo("PASSED");
+  }
+
+  @Test
+  void startAndSummaryRepliesNameEveryStatusAsItIsSpelt() {
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      assertThat(JsonBodies.executionStarted(new ExecutionStarted("e-1", "tc-1", status)).toString())
+          .isEqualTo("{\"TestCaseExecutionId\":\"e-1\",\"TestCaseId\":\"tc-1\",\"Status\":\"" + status.name() + "\"}");
+      assertThat(JsonBodies.executionSummary(new ExecutionSummary(status, 1_000L, -1L, 3, 2, 1)).toString())
+          .isEqualTo("{\"StartTime\":1.000,\"Status\":\"" + status.name() + "\",\"ObservationSummary\":"
+              + "{\"TotalObservations\":3,\"ObservationsPassed\":2,\"ObservationsFailed\":1}}");
+    }
   }
 
   @Test
