@@ -5,9 +5,12 @@
 # collapsed stacks stay in target/ for a flame graph or a closer look. Linux x64 only.
 #
 #   bench/cpu-profile.sh start            # SCENARIO: start, summary or mix; WARMUP and DURATION seconds as in run.sh
+#   SERVER=reference bench/cpu-profile.sh summary   # the same for the reference (or SERVER=hop, the bus hop), to
+#                                                   # compare layer by layer with the emulator
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCENARIO=${1:-start}
+SERVER=${SERVER:-emulator}
 WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-15}
 PORT=${PORT:-18500}
@@ -18,7 +21,7 @@ VERSION=4.0
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
 JAR=${JAR:-target/connect-test-emulator.jar}
 URL=http://127.0.0.1:$PORT
-OUT=$(pwd)/target/cpu-profile-$SCENARIO.collapsed
+OUT=$(pwd)/target/cpu-profile-$SCENARIO$([ "$SERVER" = emulator ] || echo "-$SERVER").collapsed
 LIB=target/async-profiler-$VERSION/linux-x64/libasyncProfiler.so
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555
 source bench/lib.sh
@@ -28,11 +31,21 @@ if [ ! -f "$LIB" ]; then
   unzip -q -o "target/async-profiler-$VERSION.jar" 'linux-x64/*' -d "target/async-profiler-$VERSION"
 fi
 
-launch_emulator target/cpu-profile-emulator.log
+case $SERVER in
+  emulator) launch_emulator target/cpu-profile-emulator.log ;;
+  reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/cpu-profile-reference.log 2>&1 & ;;
+  hop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > target/cpu-profile-hop.log 2>&1 & ;;
+  *) echo "SERVER: emulator, reference or hop"; exit 1 ;;
+esac
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-wait_for /health/live
-TEST_CASE_ID=$(create_bench_test_case cpu-profile)
+if [ "$SERVER" = emulator ]; then
+  wait_for /health/live
+  TEST_CASE_ID=$(create_bench_test_case cpu-profile)
+else
+  wait_for / # the reference answers any path
+  TEST_CASE_ID=bench
+fi
 export TEST_CASE_ID
 wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
 # Loaded through the attach API: jcmd's JVMTI.agent_load would split the agent's options at their '=' signs.
@@ -40,6 +53,8 @@ java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTE
 wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL" | grep 'Requests/sec'
 java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "stop,collapsed,file=$OUT"
 
+# head closes the pipe before sort is done: with pipefail that SIGPIPE would end the script before its last lines.
+set +o pipefail
 echo "== CPU: top frames by own samples (kernel frames end in _[k])"
 awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); self[f[k]] += n}
      END {for (m in self) printf "%6.2f%%  %s\n", 100 * self[m] / total, m}' "$OUT" | sort -rn | head -"$TOP"
