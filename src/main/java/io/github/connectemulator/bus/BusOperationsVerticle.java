@@ -47,8 +47,8 @@ public final class BusOperationsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    owners.openReplyInbox(vertx);
     List<Future<Void>> registered = new ArrayList<>();
-    registered.add(owners.openReplyInbox(vertx));
     for (OperationSpec operation : catalog.operations()) {
       var validation = new BusValidation(operation);
       registered.add(vertx.eventBus()

@@ -75,8 +75,8 @@ public final class RouterVerticle extends VerticleBase {
     }
     AwsErrors.installOn(router, config.maxBodyBytes());
 
-    Future<Void> inbox = services.owners().openReplyInbox(vertx);
-    return Future.all(inbox, adminListening).compose(v -> vertx.createHttpServer(serverOptions())
+    services.owners().openReplyInbox(vertx);
+    return adminListening.compose(v -> vertx.createHttpServer(serverOptions())
         .requestHandler(router)
         .invalidRequestHandler(AwsErrors::invalidRequest)
         .listen()

@@ -48,8 +48,10 @@ public final class OwnerClient {
    * Opens a reply inbox on the calling verticle's event loop (see {@link ReplyInbox}), through which its requests to
    * owners then go; on a single node only (in a cluster, owners on other nodes answer through the bus's replies).
    */
-  public Future<Void> openReplyInbox(Vertx vertx) {
-    return clustered ? Future.succeededFuture() : ReplyInbox.open(vertx, timeoutMillis);
+  public void openReplyInbox(Vertx vertx) {
+    if (!clustered) {
+      ReplyInbox.open(vertx, timeoutMillis);
+    }
   }
 
   /** The owner's reply to {@code command}, or its failure (an {@link AwsFailure} for the owner's verdicts). */

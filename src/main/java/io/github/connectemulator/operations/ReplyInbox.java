@@ -60,7 +60,7 @@ public final class ReplyInbox implements Requester {
    *
    * @param timeoutMillis how long an owner may take to answer before the request fails with a timeout
    */
-  public static Future<Void> open(Vertx vertx, long timeoutMillis) {
+  public static void open(Vertx vertx, long timeoutMillis) {
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     if (!context.isEventLoopContext()) {
       throw new IllegalStateException("a reply inbox belongs to an event loop");
@@ -69,7 +69,6 @@ public final class ReplyInbox implements Requester {
     long sweepMillis = Math.max(10, Math.min(1000, timeoutMillis / 4));
     vertx.setPeriodic(sweepMillis, id -> inbox.failOverdue(System.nanoTime() / 1_000_000));
     context.put(KEY, inbox);
-    return Future.succeededFuture();
   }
 
   /** The inbox of the caller's context, or null where none was opened (then requests go through the bus's request). */

@@ -52,7 +52,8 @@ class ReplyInboxTest {
 
     @Override
     public Future<?> start() {
-      return ReplyInbox.open(vertx, TIMEOUT_MILLIS);
+      ReplyInbox.open(vertx, TIMEOUT_MILLIS);
+      return Future.succeededFuture();
     }
 
     <R> Future<R> request(String address, OwnerCommand command) {
