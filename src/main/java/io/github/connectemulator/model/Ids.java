@@ -14,9 +14,12 @@ public final class Ids {
    */
   public static String randomUuid() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-    return new UUID(most, least).toString();
+    return version4(random.nextLong(), random.nextLong());
+  }
+
+  /** These bits as a UUID v4: the version and variant bits set, the other 122 as given. */
+  private static String version4(long most, long least) {
+    return new UUID((most & ~0xF000L) | 0x4000L, (least & ~(0xC000L << 48)) | (0x8000L << 48)).toString();
   }
 
   /** Multiplying by it spreads consecutive numbers over all 32 bits; odd, so it can be undone (see {@link #keyOf}). */
@@ -29,10 +32,7 @@ public final class Ids {
    */
   public static String randomUuidCarrying(int key) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long least = (random.nextLong() & ~(0xC000L << 48) & ~0xFFFFFFFFL) | (0x8000L << 48)
-        | Integer.toUnsignedLong(key * SCRAMBLE);
-    return new UUID(most, least).toString();
+    return version4(random.nextLong(), (random.nextLong() & ~0xFFFFFFFFL) | Integer.toUnsignedLong(key * SCRAMBLE));
   }
 
   /** The key a {@link #randomUuidCarrying} id carries, from the UUID's low 64 bits (any UUID gives some key). */
