@@ -56,7 +56,7 @@ for server in $SERVERS; do
   if [ "$server" = emulator ]; then
     TEST_CASE_ID=$(create_bench_test_case cost)
   fi
-  wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
+  warm_up "$SCENARIO" "$WARMUP"
   before=$(cpu_ticks); threads_before=($(thread_ticks)); loops_before=$(loop_ticks)
   out=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL")
   after=$(cpu_ticks); threads_after=($(thread_ticks)); loops_after=$(loop_ticks)

@@ -47,7 +47,7 @@ else
   TEST_CASE_ID=bench
 fi
 export TEST_CASE_ID
-wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
+warm_up "$SCENARIO" "$WARMUP"
 # Loaded through the attach API: jcmd's JVMTI.agent_load would split the agent's options at their '=' signs.
 java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTERVAL"
 wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL" | grep 'Requests/sec'

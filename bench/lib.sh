@@ -26,3 +26,19 @@ create_bench_test_case() {
   curl -s -X PUT "$URL/test-cases/$INSTANCE_ID" -H 'Content-Type: application/json' \
     -d "{\"Name\":\"$1\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p'
 }
+
+# Warms a server up for $2 seconds with scenario $1 (wrk -t${THREADS:-2} -c${CONNECTIONS:-64}), in two wrk runs: all
+# but the last 5 s, then 5 s on new connections. When the measured wrk run opens its connections after a warm-up's
+# have closed, HotSpot deoptimizes some 50-150 compiled methods of the connection and read paths (class_check traps:
+# types the warm-up's steady state never saw there) and recompiles them: in one Start run, 0.9-1.1 s of compiler
+# thread CPU in the first second of a 10 s window, for the emulator and the reference alike (JFR, BENCHMARKS.md,
+# seventh session). A second opening of the connections within the warm-up takes that recompilation there: 0.04-0.14 s
+# of it was left in the window.
+warm_up() {
+  local scenario=$1 seconds=$2 first
+  first=$((seconds > 10 ? seconds - 5 : (seconds + 1) / 2))
+  wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-64}" -d"${first}s" -s "bench/lua/$scenario.lua" "$URL" > /dev/null
+  if [ "$seconds" -gt "$first" ]; then
+    wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-64}" -d"$((seconds - first))s" -s "bench/lua/$scenario.lua" "$URL" > /dev/null
+  fi
+}

@@ -121,7 +121,7 @@ measure_server() {
     hop) start_java_server bus-hop bench/ReferenceServer.java "$PORT" bus-hop ;;
     emulator) start_emulator ;;
   esac
-  measure "$2" "$WARMUP" > /dev/null
+  warm_up "$2" "$WARMUP"
   read -r rps p99 < <(measure "$2" "$DURATION")
   stop_server
 }
@@ -160,7 +160,7 @@ scenario() {
 
 soak() {
   start_emulator
-  measure mix "$WARMUP" > /dev/null
+  warm_up mix "$WARMUP"
   echo "| minute | mix req/s | p99 ms | heap used MB |"
   echo "|---|---|---|---|"
   for minute in $(seq 1 $((SOAK / 60))); do
@@ -191,7 +191,7 @@ memory() {
 
 timers() {
   start_emulator
-  measure start "$WARMUP" > /dev/null
+  warm_up start "$WARMUP"
   read -r idle_rps idle_p99 < <(measure start "$DURATION")
   stop_server
   # Runs of 3 observations of 20 s each stay live for a minute: start LIVE_RUNS of them, then measure. The collector's
@@ -200,7 +200,7 @@ timers() {
   rm -f "$gc_log"
   local JVM_FLAGS="$JVM_FLAGS -Xlog:gc:file=$gc_log"
   start_emulator "EMULATOR_TIMING_OBSERVATION_MILLIS=20000"
-  measure start "$WARMUP" > /dev/null
+  warm_up start "$WARMUP"
   curl -s -X POST "$URL/_emulator/reset" > /dev/null
   start_emulator_test_case_again
   local live=0
@@ -302,7 +302,7 @@ aws_profile() {
   local name
   for name in start summary; do
     start_emulator "EMULATOR_PROFILE=aws"
-    measure "$name" "$WARMUP" > /dev/null
+    warm_up "$name" "$WARMUP"
     read -r rps p99 < <(measure "$name" "$DURATION")
     stop_server
     printf "| %s | %.0f | %s |\n" "$name" "$rps" "$p99"
@@ -311,7 +311,7 @@ aws_profile() {
 
 wiremock() {
   start_wiremock
-  measure start "$WARMUP" > /dev/null
+  warm_up start "$WARMUP"
   read -r rps p99 < <(measure start "$DURATION")
   stop_server
   printf "| start on WireMock %s | %.0f req/s | p99 %s ms |\n" "$WIREMOCK_VERSION" "$rps" "$p99"
