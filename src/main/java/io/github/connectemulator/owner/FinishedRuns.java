@@ -21,9 +21,10 @@ import java.util.Map;
  *
  * <p>What one run holds: its id as two longs (the canonical UUID text every id source issues; any other text is kept
  * in the arena), its template number ({@link RunTemplates}: instance, test case id, version, tags), StartTime,
- * EndTime, status and record flags, how many records it reached, where its details are, and a link to the
- * instance's previous finished run. The details: its ClientToken (two longs when it is a canonical UUID, as SDKs
- * make them), its plan, when it went IN_PROGRESS and when each record ended, as small differences.
+ * EndTime, status and record flags, how many records it reached, where its details are, a link to the instance's
+ * previous finished run, and the hash its ClientToken is indexed under. The details: its ClientToken (two longs when
+ * it is a canonical UUID, as SDKs make them), its plan, when it went IN_PROGRESS and when each record ended, as small
+ * differences.
  */
 final class FinishedRuns {
 
@@ -84,6 +85,11 @@ final class FinishedRuns {
   private int[] olderInInstance;
   private int[] reached;
   private byte[] flags;
+  /**
+   * The hash its ClientToken is filed under in {@link #byToken} (when it has one): kept, so that evicting the run, the
+   * oldest and coldest, does not read its token back from the arena to find its cell.
+   */
+  private int[] tokenHash;
   /** Where the run's details start in the arena. */
   private long[] detailsAt;
 
@@ -153,7 +159,10 @@ final class FinishedRuns {
 
     place(slot, sequence);
     if (tokenKind != NO_TOKEN) {
-      byToken.put(tokenHash(slot), slot);
+      int hash = run.hasCanonicalToken() ? RunKey.uuidHash(run.tokenHigh(), run.tokenLow())
+          : run.clientToken().hashCode();
+      tokenHash[slot] = RunKey.scopedHash(instance.id, run.testCaseId(), hash);
+      byToken.put(tokenHash[slot], slot);
     }
   }
 
@@ -169,7 +178,7 @@ final class FinishedRuns {
       overflow.remove(locatorOf(slot), slot);
     }
     if (tokenKind(slot) != NO_TOKEN) {
-      byToken.remove(tokenHash(slot), slot);
+      byToken.remove(tokenHash[slot], slot);
     }
     templates.instance(template[slot]).finishedByStatus[status(slot).ordinal()]--;
     templates.release(template[slot]);
@@ -386,15 +395,6 @@ final class FinishedRuns {
     }
   }
 
-  private int tokenHash(int slot) {
-    seekToken(slot);
-    int tokenHash = tokenKind(slot) == UUID_TOKEN
-        ? RunKey.uuidHash(reader.readLong(), reader.readLong())
-        : reader.stringHash();
-    int templateNumber = template[slot];
-    return RunKey.scopedHash(templates.instance(templateNumber).id, templates.testCaseId(templateNumber), tokenHash);
-  }
-
   private void seekToken(int slot) {
     reader.at(detailsAt[slot]);
     if (idIsText(slot)) {
@@ -442,6 +442,7 @@ final class FinishedRuns {
     int[] oldOlder = olderInInstance;
     int[] oldReached = reached;
     byte[] oldFlags = flags;
+    int[] oldTokenHash = tokenHash;
     long[] oldDetailsAt = detailsAt;
     idHigh = new long[capacity];
     idLow = new long[capacity];
@@ -452,6 +453,7 @@ final class FinishedRuns {
     olderInInstance = new int[capacity];
     reached = new int[capacity];
     flags = new byte[capacity];
+    tokenHash = new int[capacity];
     detailsAt = new long[capacity];
     mask = capacity - 1;
     int locatorCells = Math.min(capacity, MAX_CAPACITY / 2) * 2;
@@ -472,6 +474,7 @@ final class FinishedRuns {
       olderInInstance[to] = oldOlder[from];
       reached[to] = oldReached[from];
       flags[to] = oldFlags[from];
+      tokenHash[to] = oldTokenHash[from];
       detailsAt[to] = oldDetailsAt[from];
     }
     overflow.clear();
@@ -481,7 +484,7 @@ final class FinishedRuns {
       flags[slot] &= ~IN_OVERFLOW;
       place(slot, sequence);
       if (tokenKind(slot) != NO_TOKEN) {
-        byToken.put(tokenHash(slot), slot);
+        byToken.put(tokenHash[slot], slot);
       }
     }
   }
