@@ -42,6 +42,30 @@ public final class CanonicalUuid {
     }
   }
 
+  /**
+   * An id or a token as a run keeps it, read once: a canonical text as its two longs ({@link #text} null), any other
+   * text as itself. A Start reads its ClientToken for the token lookups and its new id as it is made, and the run
+   * takes both as read.
+   */
+  public static class Key extends Halves {
+    /** The text when it is not canonical, else null. */
+    public String text;
+
+    /** Reads {@code key} into this; returns whether it is canonical. */
+    public boolean take(String key) {
+      boolean canonical = read(key);
+      text = canonical ? null : key;
+      return canonical;
+    }
+
+    /** Takes a canonical UUID's two longs, whose text is {@link #format}{@code (high, low)}. */
+    public void take(long high, long low) {
+      this.high = high;
+      this.low = low;
+      text = null;
+    }
+  }
+
   public static boolean isCanonical(String text) {
     return parse(text, null);
   }

@@ -61,23 +61,50 @@ public final class Execution {
       int failingObservation,
       boolean timesOut,
       long startTime) {
+    CanonicalUuid.Key idRead = columns.idReader;
+    idRead.take(id);
+    CanonicalUuid.Key tokenRead = null;
+    if (clientToken != null) {
+      tokenRead = columns.tokenReader;
+      tokenRead.take(clientToken);
+    }
+    return reset(idRead, instanceId, testCaseId, version, tags, tokenRead, mode, observationMillis, failingObservation,
+        timesOut, startTime);
+  }
+
+  /**
+   * As {@link #reset(String, String, String, TestCaseVersion, Map, String, TransitionMode, long, int, boolean, long)},
+   * with the id and the ClientToken (null: none) already read: a Start has read both, and a run keeps a canonical
+   * UUID as its two longs. The keys are not kept.
+   */
+  public Execution reset(
+      CanonicalUuid.Key id,
+      String instanceId,
+      String testCaseId,
+      TestCaseVersion version,
+      Map<String, String> tags,
+      CanonicalUuid.Key clientToken,
+      TransitionMode mode,
+      long observationMillis,
+      int failingObservation,
+      boolean timesOut,
+      long startTime) {
     RunColumns c = columns;
     int s = slot;
-    CanonicalUuid.Halves halves = c.idReader;
-    boolean canonicalId = halves.read(id);
-    c.idHigh[s] = canonicalId ? halves.high : 0;
-    c.idLow[s] = canonicalId ? halves.low : 0;
+    boolean canonicalId = id.text == null;
+    c.idHigh[s] = canonicalId ? id.high : 0;
+    c.idLow[s] = canonicalId ? id.low : 0;
     // References are written only when they change: a slot is mostly reused by a run of the same test case, and each
     // store of a reference into these old arrays costs the collector a card to scan.
-    setIfChanged(c.idText, s, canonicalId ? null : id);
+    setIfChanged(c.idText, s, id.text);
     setIfChanged(c.instanceId, s, instanceId);
     setIfChanged(c.testCaseId, s, testCaseId);
     setIfChanged(c.version, s, version);
     setIfChanged(c.tags, s, tags);
-    boolean canonicalToken = clientToken != null && halves.read(clientToken);
-    c.tokenHigh[s] = canonicalToken ? halves.high : 0;
-    c.tokenLow[s] = canonicalToken ? halves.low : 0;
-    setIfChanged(c.tokenText, s, canonicalToken ? null : clientToken);
+    boolean canonicalToken = clientToken != null && clientToken.text == null;
+    c.tokenHigh[s] = canonicalToken ? clientToken.high : 0;
+    c.tokenLow[s] = canonicalToken ? clientToken.low : 0;
+    setIfChanged(c.tokenText, s, clientToken == null ? null : clientToken.text);
     c.flags[s] = (byte) ((clientToken != null ? RunColumns.HAS_TOKEN : 0) | (timesOut ? RunColumns.TIMES_OUT : 0));
     c.mode[s] = (byte) mode.ordinal();
     c.observationMillis[s] = observationMillis;

@@ -19,7 +19,15 @@ public final class Ids {
 
   /** These bits as a UUID v4: the version and variant bits set, the other 122 as given. */
   private static String version4(long most, long least) {
-    return new UUID((most & ~0xF000L) | 0x4000L, (least & ~(0xC000L << 48)) | (0x8000L << 48)).toString();
+    return new UUID(withVersion(most), withVariant(least)).toString();
+  }
+
+  private static long withVersion(long most) {
+    return (most & ~0xF000L) | 0x4000L;
+  }
+
+  private static long withVariant(long least) {
+    return (least & ~(0xC000L << 48)) | (0x8000L << 48);
   }
 
   /** Multiplying by it spreads consecutive numbers over all 32 bits; odd, so it can be undone (see {@link #keyOf}). */
@@ -31,8 +39,15 @@ public final class Ids {
    * it: {@link #keyOf} reads it back. It keeps 90 random bits.
    */
   public static String randomUuidCarrying(int key) {
+    return randomUuidCarrying(key, new CanonicalUuid.Key());
+  }
+
+  /** As {@link #randomUuidCarrying(int)}, with the id's two longs put in {@code into} as well. */
+  public static String randomUuidCarrying(int key, CanonicalUuid.Key into) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return version4(random.nextLong(), (random.nextLong() & ~0xFFFFFFFFL) | Integer.toUnsignedLong(key * SCRAMBLE));
+    into.take(withVersion(random.nextLong()),
+        withVariant((random.nextLong() & ~0xFFFFFFFFL) | Integer.toUnsignedLong(key * SCRAMBLE)));
+    return CanonicalUuid.format(into.high, into.low);
   }
 
   /** The key a {@link #randomUuidCarrying} id carries, from the UUID's low 64 bits (any UUID gives some key). */

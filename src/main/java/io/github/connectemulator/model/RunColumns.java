@@ -51,8 +51,9 @@ public final class RunColumns {
   int[] timesRoom = {};
   long[] times = new long[16];
   private int timesEnd;
-  /** What a new run's id and token are read into on their way to the columns (one owner thread writes a slot). */
-  final CanonicalUuid.Halves idReader = new CanonicalUuid.Halves();
+  /** What a new run's id and token are read into when they come as text (one owner thread writes a slot). */
+  final CanonicalUuid.Key idReader = new CanonicalUuid.Key();
+  final CanonicalUuid.Key tokenReader = new CanonicalUuid.Key();
 
   public RunColumns(int capacity) {
     allocate(capacity);

@@ -15,6 +15,7 @@ import io.github.connectemulator.owner.protocol.StopExecution;
 import io.github.connectemulator.config.Controls;
 import io.github.connectemulator.config.EmulatorConfig;
 import io.github.connectemulator.config.RuntimeControls;
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
 import io.github.connectemulator.model.RecordStatus;
@@ -46,8 +47,10 @@ final class ExecutionRunner {
   private final LiveRuns live = new LiveRuns();
   /** An execution id to look up, read once for both stores. */
   private final RunKey idKey = new RunKey();
-  /** A Start's ClientToken, read once for both stores. */
+  /** A Start's ClientToken, read once for both stores and the new run. */
   private final RunKey tokenKey = new RunKey();
+  /** A new run's id, as the id source made it. */
+  private final CanonicalUuid.Key newId = new CanonicalUuid.Key();
   private final int maxLive;
   /** True while queued runs are being given slots, so that a run ending at once does not start a nested round. */
   private boolean granting;
@@ -81,10 +84,12 @@ final class ExecutionRunner {
     long now = clock.millis();
     RunPlan plan = RunPlan.of(testCase.tags(), testCase.published().document().observations(), controls.current(),
         testCase.id(), testCase.nextRunNumber());
-    String id = ids.next(instance.id, "execution", instance.executionsStarted++);
-    Execution execution = live.add(instance, run -> run.reset(id, instance.id, testCase.id(), testCase.published(),
-        testCase.tags(), command.clientToken(), plan.mode(), plan.observationMillis(), plan.failingObservation(),
-        plan.timesOut(), now));
+    String id = ids.next(instance.id, "execution", instance.executionsStarted++, newId);
+    // Read by replayed() above, which came this far only with the instance found.
+    RunKey token = command.clientToken() == null ? null : tokenKey.of(command.clientToken());
+    Execution execution = live.add(instance, run -> run.reset(newId, instance.id, testCase.id(), testCase.published(),
+        testCase.tags(), token, plan.mode(), plan.observationMillis(), plan.failingObservation(), plan.timesOut(),
+        now));
     listener.started(execution);
     // The reply shows the run as it was created, INITIATED, even when an immediate run ends at once.
     var started = new ExecutionStarted(id, execution.testCaseId(), execution.status());

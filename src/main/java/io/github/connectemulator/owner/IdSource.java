@@ -1,5 +1,6 @@
 package io.github.connectemulator.owner;
 
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -13,6 +14,13 @@ public interface IdSource {
 
   String next(String instanceId, String kind, long counter);
 
+  /** As {@link #next(String, String, long)}, with the id also read into {@code into}. */
+  default String next(String instanceId, String kind, long counter, CanonicalUuid.Key into) {
+    String id = next(instanceId, kind, counter);
+    into.take(id);
+    return id;
+  }
+
   /**
    * Random UUIDs, each carrying the number of ids this source issued before it ({@link Ids#randomUuidCarrying}): an
    * owner's finished runs are found by that number, in the order they started, rather than by a hash of the id
@@ -25,6 +33,12 @@ public interface IdSource {
       @Override
       public String next(String instanceId, String kind, long counter) {
         return Ids.randomUuidCarrying(issued++);
+      }
+
+      @Override
+      public String next(String instanceId, String kind, long counter, CanonicalUuid.Key into) {
+        // Made from two longs: the run takes those, not a parse of the text.
+        return Ids.randomUuidCarrying(issued++, into);
       }
     };
   }

@@ -8,10 +8,8 @@ import io.github.connectemulator.model.Ids;
  * text; and the hashes they file runs under, the same from either form. One is kept per store as its probe (no
  * object per lookup).
  */
-final class RunKey extends CanonicalUuid.Halves {
+final class RunKey extends CanonicalUuid.Key {
 
-  /** The key when it is not a canonical UUID (its two longs are then in {@link #high} and {@link #low}), else null. */
-  String text;
   /** The key's hash, as {@link #set} returned it. */
   int hash;
   /**
@@ -25,12 +23,10 @@ final class RunKey extends CanonicalUuid.Halves {
   /** Takes this key to look for; returns its hash. */
   int set(String key) {
     lastRead = null;
-    if (read(key)) {
-      text = null;
+    if (take(key)) {
       hash = uuidHash(high, low);
       locator = Ids.keyOf(low);
     } else {
-      text = key;
       hash = key.hashCode();
       locator = hash;
     }

@@ -47,6 +47,41 @@ class CanonicalUuidTest {
   }
 
   @Test
+  void anIdSourceGivesTheIdItIssuesAsRead() {
+    IdSource random = IdSource.random();
+    IdSource seeded = IdSource.seeded(42);
+    var key = new CanonicalUuid.Key();
+    for (int i = 0; i < 1_000; i++) {
+      String carrying = random.next("11111111-2222-3333-4444-555555555555", "execution", 0, key);
+      UUID parsed = UUID.fromString(carrying);
+      assertThat(key.text).isNull();
+      assertThat(key.high).isEqualTo(parsed.getMostSignificantBits());
+      assertThat(key.low).isEqualTo(parsed.getLeastSignificantBits());
+      assertThat(parsed.version()).isEqualTo(4);
+      assertThat(parsed.variant()).isEqualTo(2);
+      assertThat(Ids.keyOf(key.low)).as("the number of ids issued before it").isEqualTo(i);
+      String fromSeed = seeded.next("11111111-2222-3333-4444-555555555555", "execution", i, key);
+      assertThat(key.text).isNull();
+      assertThat(CanonicalUuid.format(key.high, key.low)).isEqualTo(fromSeed);
+    }
+  }
+
+  @Test
+  void aKeyHoldsACanonicalTextAsItsLongsAndAnyOtherAsText() {
+    var key = new CanonicalUuid.Key();
+    String canonical = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    assertThat(key.take(canonical.toUpperCase())).isFalse();
+    assertThat(key.text).isEqualTo(canonical.toUpperCase());
+    assertThat(key.take(canonical)).isTrue();
+    assertThat(key.text).isNull();
+    assertThat(CanonicalUuid.format(key.high, key.low)).isEqualTo(canonical);
+    key.take("token-1");
+    key.take(-1, 1);
+    assertThat(key.text).isNull();
+    assertThat(CanonicalUuid.format(key.high, key.low)).isEqualTo("ffffffff-ffff-ffff-0000-000000000001");
+  }
+
+  @Test
   void onlyTheExactLowercaseFormIsCanonical() {
     String valid = "4f3a7c88-edcd-4843-a703-9927cd008d43";
     assertThat(CanonicalUuid.isCanonical(valid)).isTrue();

@@ -7,6 +7,7 @@ import static io.github.connectemulator.owner.FinishedRunsTest.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.connectemulator.model.CanonicalUuid;
 import io.github.connectemulator.model.ContentDocument;
 import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.ExecutionStatus;
@@ -71,6 +72,36 @@ class LiveRunsTest {
     assertThat(live.instanceOf(canonical)).isSameAs(instance);
     assertThat(live.instanceOf(noToken)).isSameAs(otherInstance);
     assertThat(live.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aRunMadeFromKeysReadBeforehandIsTheRunMadeFromTheirTexts() {
+    String[][] idsAndTokens = {
+        {uuid(201), uuid(301)}, {uuid(202), null}, {"text id", "text token"}, {uuid(204), uuid(304).toUpperCase()}};
+    var fromKeys = new LiveRuns();
+    for (String[] idAndToken : idsAndTokens) {
+      String id = idAndToken[0];
+      String token = idAndToken[1];
+      Execution fromText = start(instance, id, "tc", token);
+      var idKey = new CanonicalUuid.Key();
+      idKey.take(id);
+      CanonicalUuid.Key tokenKey = null;
+      if (token != null) {
+        tokenKey = new CanonicalUuid.Key();
+        tokenKey.take(token);
+      }
+      CanonicalUuid.Key tokenRead = tokenKey;
+      Execution fromRead = fromKeys.add(instance, run -> run.reset(idKey, instance.id, "tc", VERSION, TAGS, tokenRead,
+          TransitionMode.TIMED, 100, -1, false, T0));
+      assertThat(fromRead.id()).isEqualTo(fromText.id()).isEqualTo(id);
+      assertThat(fromRead.clientToken()).isEqualTo(fromText.clientToken()).isEqualTo(token);
+      assertThat(fromRead.hasCanonicalId()).isEqualTo(fromText.hasCanonicalId());
+      assertThat(fromRead.hasClientToken()).isEqualTo(token != null);
+      assertThat(fromKeys.find(instance, id)).isEqualTo(fromRead);
+      if (token != null) {
+        assertThat(fromKeys.startedWith(instance, "tc", token)).isEqualTo(fromRead);
+      }
+    }
   }
 
   @Test
