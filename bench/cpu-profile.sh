@@ -31,22 +31,10 @@ if [ ! -f "$LIB" ]; then
   unzip -q -o "target/async-profiler-$VERSION.jar" 'linux-x64/*' -d "target/async-profiler-$VERSION"
 fi
 
-case $SERVER in
-  emulator) launch_emulator target/cpu-profile-emulator.log ;;
-  reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/cpu-profile-reference.log 2>&1 & ;;
-  hop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > target/cpu-profile-hop.log 2>&1 & ;;
-  *) echo "SERVER: emulator, reference or hop"; exit 1 ;;
-esac
+launch_server "$SERVER" target/cpu-profile-$SERVER.log
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-if [ "$SERVER" = emulator ]; then
-  wait_for /health/live
-  TEST_CASE_ID=$(create_bench_test_case cpu-profile)
-else
-  wait_for / # the reference answers any path
-  TEST_CASE_ID=bench
-fi
-export TEST_CASE_ID
+await_server "$SERVER" cpu-profile
 warm_up "$SCENARIO" "$WARMUP"
 # Loaded through the attach API: jcmd's JVMTI.agent_load would split the agent's options at their '=' signs.
 java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTERVAL"

@@ -28,22 +28,10 @@ JVM_FLAGS="${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC} -XX:StartFlightRecording=fil
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555
 source bench/lib.sh
 
-case $SERVER in
-  emulator) launch_emulator target/jit-window-emulator.log ;;
-  reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/jit-window-reference.log 2>&1 & ;;
-  hop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > target/jit-window-hop.log 2>&1 & ;;
-  *) echo "SERVER: emulator, reference or hop"; exit 1 ;;
-esac
+launch_server "$SERVER" target/jit-window-$SERVER.log
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$SETTINGS"' EXIT
-if [ "$SERVER" = emulator ]; then
-  wait_for /health/live
-  TEST_CASE_ID=$(create_bench_test_case jit-window)
-else
-  wait_for /
-  TEST_CASE_ID=bench
-fi
-export TEST_CASE_ID
+await_server "$SERVER" jit-window
 if [ "${SPLIT:-yes}" = no ]; then
   wrk -t2 -c64 -d"${WARMUP}s" -s "bench/lua/$SCENARIO.lua" "$URL" > /dev/null
 else

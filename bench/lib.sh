@@ -42,3 +42,27 @@ warm_up() {
     wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-64}" -d"$((seconds - first))s" -s "bench/lua/$scenario.lua" "$URL" > /dev/null
   fi
 }
+
+# Starts $1 (emulator, reference or hop: the reference with the bus hop) in the background, logging to $2; the caller
+# takes its PID from $!, then calls await_server.
+launch_server() {
+  case $1 in
+    emulator) launch_emulator "$2" ;;
+    reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > "$2" 2>&1 & ;;
+    hop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > "$2" 2>&1 & ;;
+    *) echo "SERVER: emulator, reference or hop"; exit 1 ;;
+  esac
+}
+
+# Waits until server $1, started by launch_server, answers, and exports the TEST_CASE_ID the wrk scenarios start: the
+# emulator's gets a test case named $2; the reference answers any path and id.
+await_server() {
+  if [ "$1" = emulator ]; then
+    wait_for /health/live
+    TEST_CASE_ID=$(create_bench_test_case "$2")
+  else
+    wait_for /
+    TEST_CASE_ID=bench
+  fi
+  export TEST_CASE_ID
+}
