@@ -22,7 +22,6 @@ source bench/lib.sh
 pid=""
 stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }; }
 trap stop EXIT
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 # CPU ticks of the process's threads by kind: event loops (the request path), GC, JIT compiler, and the rest.
 thread_ticks() {
   local task
@@ -45,21 +44,14 @@ loop_ticks() {
 }
 
 for server in $SERVERS; do
-  case "$server" in
-    bare) java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > target/cost-$server.log 2>&1 & ;;
-    reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > target/cost-$server.log 2>&1 & ;;
-    bushop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > target/cost-$server.log 2>&1 & ;;
-    emulator) launch_emulator target/cost-$server.log ;;
-  esac
+  kind=$([ "$server" = bushop ] && echo hop || echo "$server")
+  launch_server "$kind" "target/cost-$server.log"
   pid=$!
-  wait_for /
-  if [ "$server" = emulator ]; then
-    TEST_CASE_ID=$(create_bench_test_case cost)
-  fi
+  await_server "$kind" cost
   warm_up "$SCENARIO" "$WARMUP"
-  before=$(cpu_ticks); threads_before=($(thread_ticks)); loops_before=$(loop_ticks)
+  before=$(process_cpu_ticks "$pid"); threads_before=($(thread_ticks)); loops_before=$(loop_ticks)
   out=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL")
-  after=$(cpu_ticks); threads_after=($(thread_ticks)); loops_after=$(loop_ticks)
+  after=$(process_cpu_ticks "$pid"); threads_after=($(thread_ticks)); loops_after=$(loop_ticks)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   per_request() { echo "($2 - $1) * 1000000 / $TICKS / $requests" | bc -l; }

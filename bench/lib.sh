@@ -27,6 +27,11 @@ create_bench_test_case() {
     -d "{\"Name\":\"$1\",\"Content\":\"$content\"}" | sed -n 's/.*"TestCaseId":"\([^"]*\)".*/\1/p'
 }
 
+# The CPU time process $1 has used so far (user and system, all its threads), in clock ticks (getconf CLK_TCK).
+process_cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
 # Warms a server up for $2 seconds with scenario $1 (wrk -t${THREADS:-2} -c${CONNECTIONS:-64}), in two wrk runs: all
 # but the last 5 s, then 5 s on new connections. When the measured wrk run opens its connections after a warm-up's
 # have closed, HotSpot deoptimizes some 50-150 compiled methods of the connection and read paths (class_check traps:
@@ -43,19 +48,20 @@ warm_up() {
   fi
 }
 
-# Starts $1 (emulator, reference or hop: the reference with the bus hop) in the background, logging to $2; the caller
-# takes its PID from $!, then calls await_server.
+# Starts $1 (emulator, reference, hop: the reference with the bus hop, or bare: the bare route) in the background,
+# logging to $2; the caller takes its PID from $!, then calls await_server.
 launch_server() {
   case $1 in
     emulator) launch_emulator "$2" ;;
+    bare) java $JVM_FLAGS -cp "$JAR" bench/BareRoute.java "$PORT" > "$2" 2>&1 & ;;
     reference) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" > "$2" 2>&1 & ;;
     hop) java $JVM_FLAGS -cp "$JAR" bench/ReferenceServer.java "$PORT" bus-hop > "$2" 2>&1 & ;;
-    *) echo "SERVER: emulator, reference or hop"; exit 1 ;;
+    *) echo "SERVER: emulator, reference, hop or bare"; exit 1 ;;
   esac
 }
 
 # Waits until server $1, started by launch_server, answers, and exports the TEST_CASE_ID the wrk scenarios start: the
-# emulator's gets a test case named $2; the reference answers any path and id.
+# emulator's gets a test case named $2; the reference and the bare route answer any path and id.
 await_server() {
   if [ "$1" = emulator ]; then
     wait_for /health/live

@@ -158,11 +158,6 @@ scenario() {
   } >> "$ROUND_LOG"
 }
 
-# The server's CPU time so far (user and system, all its threads), in clock ticks.
-server_cpu_ticks() {
-  awk '{print $14 + $15}' "/proc/$server_pid/stat"
-}
-
 soak() {
   start_emulator
   warm_up mix "$WARMUP"
@@ -173,9 +168,9 @@ soak() {
   local ticks_per_second before after
   ticks_per_second=$(getconf CLK_TCK)
   for minute in $(seq 1 $((SOAK / 60))); do
-    before=$(server_cpu_ticks)
+    before=$(process_cpu_ticks "$server_pid")
     read -r rps p99 < <(measure mix 60)
-    after=$(server_cpu_ticks)
+    after=$(process_cpu_ticks "$server_pid")
     printf "| %d | %.0f | %s | %s | %.1f |\n" "$minute" "$rps" "$p99" "$(heap_used_mb)" \
       "$(echo "($after - $before) * 1000000 / $ticks_per_second / ($rps * 60)" | bc -l)"
   done
