@@ -159,9 +159,7 @@ final class FinishedRuns {
 
     place(slot, sequence);
     if (tokenKind != NO_TOKEN) {
-      int hash = run.hasCanonicalToken() ? RunKey.uuidHash(run.tokenHigh(), run.tokenLow())
-          : run.clientToken().hashCode();
-      tokenHash[slot] = RunKey.scopedHash(instance.id, run.testCaseId(), hash);
+      tokenHash[slot] = RunKey.scopedTokenHash(run);
       byToken.put(tokenHash[slot], slot);
     }
   }

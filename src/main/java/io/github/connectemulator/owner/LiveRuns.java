@@ -59,7 +59,7 @@ final class LiveRuns {
     size++;
     byId.put(idHash(run), slot);
     if (run.hasClientToken()) {
-      byToken.put(tokenHash(run), slot);
+      byToken.put(RunKey.scopedTokenHash(run), slot);
     }
     return run;
   }
@@ -85,7 +85,7 @@ final class LiveRuns {
     }
     byId.remove(idHash(run), slot);
     if (run.hasClientToken()) {
-      byToken.remove(tokenHash(run), slot);
+      byToken.remove(RunKey.scopedTokenHash(run), slot);
     }
     inUse[slot] = false;
     size--;
@@ -186,9 +186,4 @@ final class LiveRuns {
     return run.hasCanonicalId() ? RunKey.uuidHash(run.idHigh(), run.idLow()) : run.id().hashCode();
   }
 
-  private static int tokenHash(Execution run) {
-    int hash = run.hasCanonicalToken() ? RunKey.uuidHash(run.tokenHigh(), run.tokenLow())
-        : run.clientToken().hashCode();
-    return RunKey.scopedHash(run.instanceId(), run.testCaseId(), hash);
-  }
 }

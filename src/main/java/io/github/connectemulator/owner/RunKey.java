@@ -1,6 +1,7 @@
 package io.github.connectemulator.owner;
 
 import io.github.connectemulator.model.CanonicalUuid;
+import io.github.connectemulator.model.Execution;
 import io.github.connectemulator.model.Ids;
 
 /**
@@ -52,5 +53,11 @@ final class RunKey extends CanonicalUuid.Key {
   /** A ClientToken's hash within its instance and test case: tokens are scoped to the test case. */
   static int scopedHash(String instanceId, String testCaseId, int tokenHash) {
     return (instanceId.hashCode() * 31 + testCaseId.hashCode()) * 31 + tokenHash;
+  }
+
+  /** The scoped hash of a run's ClientToken, the same as a lookup of that token computes; the run must have one. */
+  static int scopedTokenHash(Execution run) {
+    int tokenHash = run.hasCanonicalToken() ? uuidHash(run.tokenHigh(), run.tokenLow()) : run.clientToken().hashCode();
+    return scopedHash(run.instanceId(), run.testCaseId(), tokenHash);
   }
 }
