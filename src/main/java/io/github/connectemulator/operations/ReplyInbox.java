@@ -88,12 +88,26 @@ public final class ReplyInbox implements Requester {
   }
 
   /**
-   * Takes an owner's answer, on the owner's thread: at once when the owner shares this event loop, else as a task on
-   * it (waking it if it sleeps), as the bus would deliver a message.
+   * Takes an owner's answer, on the owner's thread: at once when the owner shares this event loop; else with the
+   * other answers of the owner's turn as one task on this loop ({@link AnswerBatches}), or as a task of its own when
+   * the owner runs off any event loop.
    */
   @Override
   public void answer(long correlation, Object reply) {
-    loop.execute(() -> answered(correlation, reply));
+    if (loop.inThread()) {
+      answered(correlation, reply);
+    } else if (!AnswerBatches.add(this, correlation, reply)) {
+      loop.execute(() -> answered(correlation, reply));
+    }
+  }
+
+  /** Takes one turn's answers of an owner's loop, as one task on this loop (waking it if it sleeps). */
+  void answerAll(AnswerBatches.Batch batch) {
+    loop.execute(() -> {
+      for (int i = 0; i < batch.size(); i++) {
+        answered(batch.correlation(i), batch.reply(i));
+      }
+    });
   }
 
   /** Requests sent and not yet answered: for tests. */
