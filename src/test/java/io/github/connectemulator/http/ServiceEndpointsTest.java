@@ -214,4 +214,44 @@ class ServiceEndpointsTest {
 
     assertThat(await(http.get("/health/live")).status()).as("still serving").isEqualTo(200);
   }
+
+  @Test
+  void aConnectionTheClientLeavesIdleIsClosedAndOneInUseIsNot() throws Exception {
+    start(Map.of("http.idleTimeoutSeconds", "1"));
+    try (var busy = new java.net.Socket(HOST, emulator.port()); var idle = new java.net.Socket(HOST, emulator.port())) {
+      busy.setSoTimeout(5_000);
+      idle.setSoTimeout(5_000);
+      assertThat(probe(idle)).as("idle connection's first answer").startsWith("HTTP/1.1 200");
+      // A request every 300 ms for 2.4 s, more than twice the timeout, on one connection: it stays open.
+      for (int i = 0; i < 8; i++) {
+        assertThat(probe(busy)).as("request %d on the busy connection", i).startsWith("HTTP/1.1 200");
+        Thread.sleep(300);
+      }
+      // Nothing sent on the other for those 2.4 s: the server has closed it.
+      assertThat(idle.getInputStream().read()).as("the idle connection's end").isEqualTo(-1);
+    }
+  }
+
+  /** One GET of the liveness probe on a kept-alive connection; its answer's head and body. */
+  private static String probe(java.net.Socket socket) throws java.io.IOException {
+    socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    var in = socket.getInputStream();
+    var answer = new StringBuilder();
+    int contentLength = -1;
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        throw new java.io.EOFException("closed after " + answer);
+      }
+      answer.append((char) b);
+      if (answer.toString().endsWith("\r\n\r\n")) {
+        var m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(answer);
+        contentLength = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        break;
+      }
+    }
+    answer.append(new String(in.readNBytes(contentLength), java.nio.charset.StandardCharsets.US_ASCII));
+    return answer.toString();
+  }
 }
