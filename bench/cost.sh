@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CPU time the server spends per request (user + system, from /proc/PID/stat), for the bare route, the reference and
 # the emulator under one wrk scenario. Unlike requests per second it hardly moves when other work shares the cores,
-# so it compares two builds of the hot path on a busy machine; BENCHMARKS.md's ratios still come from run.sh.
+# so it compares two builds of the hot path on a busy machine; BENCHMARKS.md's ratios still come from run.sh. It also
+# gives the machine's idle share while wrk ran: a server that leaves cores idle is held back by its latency.
 #
 #   bench/cost.sh start                 # SCENARIO: start, summary or mix; SERVERS: "bare reference emulator"
 #                                       # (and bushop, bench/ReferenceServer.java bus-hop, by name)
@@ -43,6 +44,11 @@ loop_ticks() {
   done | sort
 }
 
+# The machine's idle and busy CPU ticks, all cores (/proc/stat): idle includes waiting for I/O.
+machine_ticks() {
+  awk '/^cpu / {idle = $5 + $6; busy = 0; for (i = 2; i <= NF; i++) busy += $i; print idle, busy - idle}' /proc/stat
+}
+
 for server in $SERVERS; do
   kind=$([ "$server" = bushop ] && echo hop || echo "$server")
   launch_server "$kind" "target/cost-$server.log"
@@ -50,7 +56,9 @@ for server in $SERVERS; do
   await_server "$kind" cost
   warm_up "$SCENARIO" "$WARMUP"
   before=$(process_cpu_ticks "$pid"); threads_before=($(thread_ticks)); loops_before=$(loop_ticks)
+  machine_before=($(machine_ticks))
   out=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL")
+  machine_after=($(machine_ticks))
   after=$(process_cpu_ticks "$pid"); threads_after=($(thread_ticks)); loops_after=$(loop_ticks)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -65,5 +73,10 @@ for server in $SERVERS; do
     | awk -v ticks="$TICKS" -v n="$requests" '{us = ($3 - $2) * 1000000 / ticks / n; if (us >= 0.1) printf "%.1f\n", us}' \
     | sort -rn | paste -sd+ -)
   echo "          event loops one by one (us per request): ${per_loop:-none}"
+  # A server that leaves cores idle while wrk waits on it is held back by its latency, not by its CPU per request.
+  idle=$((machine_after[0] - machine_before[0]))
+  busy=$((machine_after[1] - machine_before[1]))
+  printf "          machine: %.1f %% idle; the rest of the machine (wrk, mostly) %.1f us CPU per request\n" \
+    "$(echo "100 * $idle / ($idle + $busy)" | bc -l)" "$(per_request "$((after - before))" "$busy")"
   stop
 done
