@@ -6,6 +6,7 @@ import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The answers that owners on one event loop give, during one turn of that loop, to reply inboxes on other event
@@ -42,7 +43,11 @@ final class AnswerBatches {
       batches = new AnswerBatches(current.nettyEventLoop());
       OF_LOOP.set(batches);
     }
+    boolean first = batches.open.isEmpty();
     batches.batchFor(inbox).add(correlation, reply);
+    if (first) {
+      batches.scheduleHandOver();
+    }
     return true;
   }
 
@@ -52,14 +57,20 @@ final class AnswerBatches {
         return batch;
       }
     }
-    if (open.isEmpty()) {
-      // Queued behind the tasks already waiting on this loop, so the answers they give join the batch. From the
-      // loop itself this wakes nothing.
-      loop.execute(this::handOver);
-    }
     Batch batch = new Batch(inbox);
     open.add(batch);
     return batch;
+  }
+
+  private void scheduleHandOver() {
+    try {
+      // Queued behind the tasks already waiting on this loop, so the answers they give join the batch. From the
+      // loop itself this wakes nothing.
+      loop.execute(this::handOver);
+    } catch (RejectedExecutionException closing) {
+      // The loop takes no more tasks (Vert.x is closing): the answers go now rather than never.
+      handOver();
+    }
   }
 
   private void handOver() {
