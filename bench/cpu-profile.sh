@@ -7,6 +7,7 @@
 #   bench/cpu-profile.sh start            # SCENARIO: start, summary or mix; WARMUP and DURATION seconds as in run.sh
 #   SERVER=reference bench/cpu-profile.sh summary   # the same for the reference (or SERVER=hop, the bus hop), to
 #                                                   # compare layer by layer with the emulator
+#   BY_THREAD=yes bench/cpu-profile.sh mix          # stacks by thread too, and each thread's CPU per request
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCENARIO=${1:-start}
@@ -37,8 +38,9 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 await_server "$SERVER" cpu-profile
 warm_up "$SCENARIO" "$WARMUP"
 # Loaded through the attach API: jcmd's JVMTI.agent_load would split the agent's options at their '=' signs.
-java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTERVAL"
-wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL" | grep 'Requests/sec'
+java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "start,event=cpu,interval=$INTERVAL$([ "${BY_THREAD:-no}" = yes ] && echo ,threads)"
+rps=$(wrk -t2 -c64 -d"${DURATION}s" -s "bench/lua/$SCENARIO.lua" "$URL" | awk '/Requests\/sec/ {print $2}')
+echo "Requests/sec: $rps"
 java bench/AttachAgent.java "$pid" "$(pwd)/$LIB" "stop,collapsed,file=$OUT"
 
 # head closes the pipe before sort is done: with pipefail that SIGPIPE would end the script before its last lines.
@@ -50,4 +52,11 @@ echo "== CPU: emulator frames anywhere on the stack (inclusive)"
 awk '{n = $NF; total += n; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); delete seen
       for (i = 1; i <= k; i++) if (f[i] ~ /connectemulator/ && !(f[i] in seen)) {seen[f[i]]; incl[f[i]] += n}}
      END {for (m in incl) printf "%6.2f%%  %s\n", 100 * incl[m] / total, m}' "$OUT" | sort -rn | head -"$TOP"
+if [ "${BY_THREAD:-no}" = yes ]; then
+  # Each stack starts with its thread's name: e.g. how the load splits between the event loops.
+  echo "== CPU by thread, us per request"
+  awk -v per=$(echo "$INTERVAL / 1000 / ($rps * $DURATION)" | bc -l) '{n = $NF; split($0, f, ";"); t = f[1]
+      sub(/ tid=[0-9]+/, "", t); us[t] += n} END {for (t in us) printf "%7.2f  %s\n", us[t] * per, t}' "$OUT" \
+    | sort -rn | head -8
+fi
 echo "collapsed stacks: $OUT"
