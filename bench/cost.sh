@@ -34,12 +34,14 @@ thread_ticks() {
     END {printf "%d %d %d %d\n", n["loops"], n["gc"], n["jit"], n["other"]}'
 }
 
-# CPU ticks of each event-loop thread, by thread id: where the owner of the benchmark's one instance sits shows.
+# CPU ticks of each event-loop thread, by thread id, and how often the scheduler took the core from it while it could
+# run (involuntary context switches): where the owner of the benchmark's one instance sits shows, and a loop that must
+# wait for its turn holds up every request that needs it.
 loop_ticks() {
   local task
   for task in /proc/$pid/task/*; do
     if grep -q '^vert.x-eventloo' "$task/comm" 2>/dev/null; then
-      echo "$(basename "$task") $(awk '{print $14 + $15}' "$task/stat")"
+      echo "$(basename "$task") $(awk '{print $14 + $15}' "$task/stat") $(awk '/^nonvoluntary_ctxt_switches/ {print $2}' "$task/status")"
     fi
   done | sort
 }
@@ -68,11 +70,13 @@ for server in $SERVERS; do
     "$(per_request "${threads_before[0]}" "${threads_after[0]}")" "$(per_request "${threads_before[1]}" "${threads_after[1]}")" \
     "$(per_request "${threads_before[2]}" "${threads_after[2]}")" "$(per_request "${threads_before[3]}" "${threads_after[3]}")" \
     "$requests" "$rps"
-  # Each busy event loop's share, largest first (the emulator's owner of the one instance shares a loop with a router).
+  # Each busy event loop's share, largest first (the emulator's owner of the one instance shares a loop with a router),
+  # with the times it was preempted per 1 000 requests.
   per_loop=$(join <(echo "$loops_before") <(echo "$loops_after") \
-    | awk -v ticks="$TICKS" -v n="$requests" '{us = ($3 - $2) * 1000000 / ticks / n; if (us >= 0.1) printf "%.1f\n", us}' \
-    | sort -rn | paste -sd+ -)
-  echo "          event loops one by one (us per request): ${per_loop:-none}"
+    | awk -v ticks="$TICKS" -v n="$requests" '{us = ($4 - $2) * 1000000 / ticks / n
+        if (us >= 0.1) printf "%.1f (preempted %.0f)\n", us, ($5 - $3) * 1000 / n}' \
+    | sort -rn | paste -sd, - | sed 's/,/, /g')
+  echo "          event loops one by one, us per request (times preempted per 1 000 requests): ${per_loop:-none}"
   # A server that leaves cores idle while wrk waits on it is held back by its latency, not by its CPU per request.
   idle=$((machine_after[0] - machine_before[0]))
   busy=$((machine_after[1] - machine_before[1]))
