@@ -274,7 +274,9 @@ public final class Emulator {
 
   /**
    * All routers listen on one port. For port 0 they ask for -1 instead: Vert.x then picks one free port and shares
-   * it between the instances, where port 0 would give each instance a port of its own.
+   * it between the instances, where port 0 would give each instance a port of its own. The first router is deployed
+   * alone, and the others once it listens: on a machine with few cores the first request is then served by a router
+   * that did not share the cores with the others' start.
    */
   private Future<Void> deployRouters() {
     EmulatorConfig listening = config.httpPort() == 0 ? config.withHttpPort(-1) : config;
@@ -283,22 +285,30 @@ public final class Emulator {
         : null;
     var services = new RouterServices(operations, owners, controls, clock, readiness, metrics,
         node == null ? null : new ClusterView(node, owners), dashboard);
-    List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     Future<Void> sampling = dashboard == null
         ? Future.succeededFuture()
         : dashboard.deploy(vertx).onSuccess(deployments::add).mapEmpty();
-    return sampling.compose(v -> vertx.deployVerticle(
+    return sampling
+        .compose(v -> deployRouters(listening, services, 1))
+        .compose(first -> {
+          port = first.actualPort();
+          adminPort = first.adminPort();
+          int others = config.httpVerticles() - 1;
+          return others == 0 ? Future.succeededFuture() : deployRouters(listening, services, others).mapEmpty();
+        });
+  }
+
+  /** {@code instances} routers; the future gives one of them. */
+  private Future<RouterVerticle> deployRouters(EmulatorConfig listening, RouterServices services, int instances) {
+    List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
+    return vertx.deployVerticle(
             () -> {
               var router = new RouterVerticle(listening, services);
               routers.add(router);
               return router;
             },
-            new DeploymentOptions().setInstances(config.httpVerticles()))
-        .onSuccess(id -> {
-          deployments.add(id);
-          port = routers.get(0).actualPort();
-          adminPort = routers.get(0).adminPort();
-        }))
-        .mapEmpty();
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(deployments::add)
+        .map(id -> routers.get(0));
   }
 }
