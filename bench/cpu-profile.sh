@@ -18,19 +18,13 @@ PORT=${PORT:-18500}
 TOP=${TOP:-30}
 # CPU time between samples, in nanoseconds: every 0.5 ms of CPU.
 INTERVAL=${INTERVAL:-500000}
-VERSION=4.0
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
 JAR=${JAR:-target/connect-test-emulator.jar}
 URL=http://127.0.0.1:$PORT
 OUT=$(pwd)/target/cpu-profile-$SCENARIO$([ "$SERVER" = emulator ] || echo "-$SERVER").collapsed
-LIB=target/async-profiler-$VERSION/linux-x64/libasyncProfiler.so
 export BENCH_LUA=bench/lua INSTANCE_ID=11111111-2222-3333-4444-555555555555
 source bench/lib.sh
-
-if [ ! -f "$LIB" ]; then
-  mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:$VERSION -DoutputDirectory=target
-  unzip -q -o "target/async-profiler-$VERSION.jar" 'linux-x64/*' -d "target/async-profiler-$VERSION"
-fi
+LIB=$(async_profiler_lib)
 
 launch_server "$SERVER" target/cpu-profile-$SERVER.log
 pid=$!

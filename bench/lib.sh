@@ -72,3 +72,14 @@ await_server() {
   fi
   export TEST_CASE_ID
 }
+
+# The path of async-profiler's agent (Linux x64), fetched from Maven Central into target/ on first use.
+async_profiler_lib() {
+  local version=4.0
+  local lib=target/async-profiler-$version/linux-x64/libasyncProfiler.so
+  if [ ! -f "$lib" ]; then
+    mvn -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:$version -DoutputDirectory=target >&2
+    unzip -q -o "target/async-profiler-$version.jar" 'linux-x64/*' -d "target/async-profiler-$version"
+  fi
+  echo "$lib"
+}
