@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Where a start-up's CPU goes, thread by thread and over time: starts the jar once (java -jar, profile loadtest, as
 # `bench/run.sh startup` does) with async-profiler sampling every thread by CPU time from the JVM's first moments,
-# polls until the first successful request, and prints, for each 100 ms from the first sample to that request, the
-# milliseconds of CPU each kind of thread used. On a machine with few cores this shows what the main thread and the
+# polls until the first successful request, and prints, for each 100 ms counted from the JVM's start up to that
+# request (from the first with a sample: the profiler's own start comes before), the milliseconds of CPU each kind of
+# thread used. On a machine with few cores this shows what the main thread and the
 # event loops share the cores with (the JIT compilers, the class preloader). Linux x64 only.
 #
 #   bench/startup-profile.sh                      # JAR: target/connect-test-emulator.jar unless set
