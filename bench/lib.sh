@@ -1,6 +1,9 @@
 # Sourced by the bench scripts: what each of them does the same way. Expects URL, PORT, JAR, JVM_FLAGS and
 # INSTANCE_ID to be set by the script.
 
+# Logs, archives and fetched tools go to target/, which a clone given JAR=... has not built yet.
+mkdir -p target
+
 # Starts the emulator as every benchmark runs it (profile loadtest, on loopback) in the background: $1 the log file,
 # then any extra environment (KEY=value ...). The caller takes its PID from $!.
 launch_emulator() {
