@@ -13,6 +13,16 @@ launch_emulator() {
     java $JVM_FLAGS -jar "$JAR" > "$log" 2>&1 &
 }
 
+# One poll of a start-up ($1: the server's log, named in the message): true on any HTTP answer. A poll the server accepted but did not answer within 5 s is told
+# on stderr (without --max-time it would wait for the idle timeout, http.idleTimeoutSeconds, and that would be the
+# figure) and polled again.
+answered() {
+  curl -s -o /dev/null --max-time 5 "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null
+  local status=$?
+  [ "$status" != 28 ] || echo "startup: a poll got no answer within 5 s (server log: $1)" >&2
+  return "$status"
+}
+
 # Waits (at most 30 s) until $1, a path on the server, answers; fails otherwise.
 wait_for() {
   for _ in $(seq 1 1500); do

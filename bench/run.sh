@@ -276,16 +276,6 @@ startup_image() {
       echo "in the image, without (-Xshare:auto, the JDK'"'"'s own archive only), ms: $(times)"'
 }
 
-# One poll of a start-up: true on any HTTP answer. A poll the server accepted but did not answer within 5 s is told
-# on stderr (without --max-time it would wait for the idle timeout, http.idleTimeoutSeconds, and that would be the
-# figure) and polled again.
-answered() {
-  curl -s -o /dev/null --max-time 5 "$URL/test-cases-summary/$INSTANCE_ID" 2>/dev/null
-  local status=$?
-  [ "$status" != 28 ] || echo "startup: a poll got no answer within 5 s (server log: $1)" >&2
-  return "$status"
-}
-
 startup_times() {
   local times=()
   for _ in 1 2 3 4 5; do

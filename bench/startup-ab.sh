@@ -13,7 +13,6 @@ URL=http://127.0.0.1:$PORT
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx1g -XX:+UseG1GC}
 INSTANCE_ID=11111111-2222-3333-4444-555555555555
 source bench/lib.sh
-mkdir -p target
 server_pid=
 trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true' EXIT
 
@@ -23,7 +22,7 @@ for _ in $(seq 1 "$ROUNDS"); do
     t0=$(date +%s%N)
     JAR=$jar launch_emulator target/bench-startup-ab.log
     server_pid=$!
-    until curl -s -o /dev/null --max-time 5 "$URL/test-cases-summary/$INSTANCE_ID"; do sleep 0.005; done
+    until answered target/bench-startup-ab.log; do sleep 0.005; done
     t1=$(date +%s%N)
     times[$jar]="${times[$jar]:-} $(((t1 - t0) / 1000000))"
     kill "$server_pid"

@@ -24,7 +24,7 @@ JVM_FLAGS="$JVM_FLAGS -agentpath:$(pwd)/$LIB=start,event=cpu,interval=1ms,thread
   launch_emulator target/startup-profile.log
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -s -o /dev/null --max-time 5 "$URL/test-cases-summary/$INSTANCE_ID"; do sleep 0.005; done
+until answered target/startup-profile.log; do sleep 0.005; done
 t1=$(date +%s%N)
 kill "$pid"
 wait "$pid" 2>/dev/null || true
