@@ -16,21 +16,23 @@ source bench/lib.sh
 server_pid=
 trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true' EXIT
 
-declare -A times
+# Times by the jar's place in the arguments, so that one jar given twice (an A/A check of the noise) keeps two lists.
+jars=("$@")
+times=()
 for _ in $(seq 1 "$ROUNDS"); do
-  for jar in "$@"; do
+  for i in "${!jars[@]}"; do
     t0=$(date +%s%N)
-    JAR=$jar launch_emulator target/bench-startup-ab.log
+    JAR=${jars[$i]} launch_emulator target/bench-startup-ab.log
     server_pid=$!
     until answered target/bench-startup-ab.log; do sleep 0.005; done
     t1=$(date +%s%N)
-    times[$jar]="${times[$jar]:-} $(((t1 - t0) / 1000000))"
+    times[$i]="${times[$i]:-} $(((t1 - t0) / 1000000))"
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true
     server_pid=
   done
 done
-for jar in "$@"; do
-  sorted=($(printf '%s\n' ${times[$jar]} | sort -n))
-  echo "$jar, ms:${times[$jar]} (median ${sorted[$(((${#sorted[@]} - 1) / 2))]})"
+for i in "${!jars[@]}"; do
+  sorted=($(printf '%s\n' ${times[$i]} | sort -n))
+  echo "${jars[$i]}, ms:${times[$i]} (median ${sorted[$(((${#sorted[@]} - 1) / 2))]})"
 done
