@@ -289,17 +289,20 @@ public final class Emulator {
         ? Future.succeededFuture()
         : dashboard.deploy(vertx).onSuccess(deployments::add).mapEmpty();
     return sampling
-        .compose(v -> deployRouters(listening, services, 1))
+        .compose(v -> deployRouterInstances(listening, services, 1))
         .compose(first -> {
           port = first.actualPort();
           adminPort = first.adminPort();
           int others = config.httpVerticles() - 1;
-          return others == 0 ? Future.succeededFuture() : deployRouters(listening, services, others).mapEmpty();
+          return others == 0
+              ? Future.succeededFuture()
+              : deployRouterInstances(listening, services, others).mapEmpty();
         });
   }
 
-  /** {@code instances} routers; the future gives one of them. */
-  private Future<RouterVerticle> deployRouters(EmulatorConfig listening, RouterServices services, int instances) {
+  /** Deploys {@code instances} routers at once; the future gives one of them, for the port they share. */
+  private Future<RouterVerticle> deployRouterInstances(
+      EmulatorConfig listening, RouterServices services, int instances) {
     List<RouterVerticle> routers = Collections.synchronizedList(new ArrayList<>());
     return vertx.deployVerticle(
             () -> {
